@@ -1,0 +1,69 @@
+package app.funnel.base.ui;
+
+import app.funnel.security.CurrentUser;
+import app.funnel.security.Role;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import jakarta.annotation.security.PermitAll;
+
+/**
+ * Where everyone lands after login: who they are, what their roles mean in Funnel, and the parts of
+ * Funnel they may open.
+ */
+@Route("")
+@PageTitle("Home")
+@Menu(order = 0, title = "menu.home", icon = "vaadin:home")
+@PermitAll
+final class HomeView extends Main {
+
+    HomeView() {
+        addClassName("funnel-view");
+        CurrentUser user = CurrentUser.require();
+        add(new H1(getTranslation("home.welcome", user.displayName())));
+        add(new Paragraph(getTranslation("app.tagline")));
+
+        add(new H2(getTranslation("home.roles")));
+        Div roles = new Div();
+        roles.addClassName("funnel-cards");
+        roles.setId("home-roles");
+        if (user.roles().isEmpty()) {
+            roles.add(new Paragraph(getTranslation("home.no-roles")));
+        }
+        for (Role role : user.roles().stream().sorted().toList()) {
+            Div card = new Div();
+            card.addClassName("funnel-card");
+            card.add(new H3(getTranslation("role." + role.name())),
+                    new Span(getTranslation("role." + role.name() + ".description")));
+            roles.add(card);
+        }
+        add(roles);
+
+        add(new H2(getTranslation("home.open")));
+        Div places = new Div();
+        places.addClassName("funnel-cards");
+        places.setId("home-places");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            if (entry.path().isEmpty()) {
+                continue;
+            }
+            Div card = new Div();
+            card.addClassName("funnel-card");
+            String descriptionKey = "home." + entry.title().substring("menu.".length()) + ".description";
+            card.add(new H3(new Anchor(entry.path(), getTranslation(entry.title()))),
+                    new Span(getTranslation(descriptionKey)));
+            places.add(card);
+        }
+        add(places);
+    }
+}

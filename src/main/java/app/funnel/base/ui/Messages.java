@@ -1,0 +1,69 @@
+package app.funnel.base.ui;
+
+import app.funnel.base.ConcurrentChangeException;
+import app.funnel.base.InvalidInputException;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.data.binder.Binder;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Shared ways to tell the user what happened: notifications, field errors, dates in their locale. */
+public final class Messages {
+
+    private Messages() {
+    }
+
+    public static void success(String text) {
+        Notification notification = Notification.show(text, 4000, Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+
+    public static void error(String text) {
+        Notification notification = Notification.show(text, 8000, Notification.Position.MIDDLE);
+        notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    /**
+     * Shows a service's refusal next to the field it names (found among the binder's bindings or
+     * the extra fields given); falls back to a notification.
+     */
+    public static void show(Component owner, InvalidInputException problem, @Nullable Binder<?> binder,
+                            Map<String, ? extends HasValidation> extraFields) {
+        String text = owner.getTranslation(problem.messageKey(), problem.arguments());
+        HasValidation field = extraFields.get(problem.field());
+        if (field == null && binder != null) {
+            field = binder.getBinding(problem.field())
+                    .map(binding -> binding.getField() instanceof HasValidation v ? v : null)
+                    .orElse(null);
+        }
+        if (field != null) {
+            field.setErrorMessage(text);
+            field.setInvalid(true);
+        } else {
+            error(text);
+        }
+    }
+
+    public static void show(Component owner, ConcurrentChangeException conflict) {
+        error(owner.getTranslation("conflict.message", conflict.changedBy(), dateTime(conflict.changedAt())));
+    }
+
+    /** A date and time in the user's locale, in the server's time zone. */
+    public static String dateTime(@Nullable Instant instant) {
+        if (instant == null) {
+            return "";
+        }
+        Locale locale = UI.getCurrent() != null ? UI.getCurrent().getLocale() : Locale.getDefault();
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale).withZone(ZoneId.systemDefault()).format(instant);
+    }
+}

@@ -1,0 +1,37 @@
+package app.funnel.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The default run: no {@code spring.datasource.url} given, so Funnel starts its own MariaDB with
+ * the data in {@code funnel.data-dir} ({@code FUNNEL_DATA_DIR}, default {@code ./data}).
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedDatabaseCondition.class)
+class EmbeddedDatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    EmbeddedMariaDb embeddedMariaDb(@Value("${funnel.data-dir:./data}") String dataDir,
+                                    @Value("${funnel.embedded-db.port:0}") int port) {
+        return EmbeddedMariaDb.start(Path.of(dataDir), "funnel", port);
+    }
+
+    @Bean
+    DataSource dataSource(EmbeddedMariaDb server, DataSourceProperties properties) {
+        HikariDataSource dataSource = properties.initializeDataSourceBuilder()
+                .type(HikariDataSource.class)
+                .url(server.jdbcUrl())
+                .username(server.username())
+                .password(server.password())
+                .build();
+        dataSource.setPoolName("funnel-embedded");
+        return dataSource;
+    }
+}

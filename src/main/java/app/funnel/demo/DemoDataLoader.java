@@ -1,0 +1,71 @@
+package app.funnel.demo;
+
+import app.funnel.database.DatabaseMode;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Loads the demo data into an empty database: by default on the embedded MariaDB (unless
+ * {@code FUNNEL_DEMO=false}), on an external one only with {@code FUNNEL_DEMO=true}.
+ * Empty means: no users yet.
+ */
+@Component
+@Order(0)
+class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private final Environment environment;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final List<DemoDataContributor> contributors;
+    private final DemoMode demoMode;
+
+    DemoDataLoader(Environment environment, JdbcTemplate jdbc, TransactionTemplate transaction,
+                   List<DemoDataContributor> contributors, DemoMode demoMode) {
+        this.environment = environment;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.contributors = contributors.stream().sorted(Comparator.comparingInt(DemoDataContributor::order)).toList();
+        this.demoMode = demoMode;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!wanted()) {
+            return;
+        }
+        Integer users = jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class);
+        if (users != null && users > 0) {
+            log.debug("Database already holds users; no demo data loaded");
+            return;
+        }
+        load(1);
+        demoMode.switchedOn();
+        log.info("Demo data loaded: users admin, marketing, sales and leadership, password '{}'",
+                DemoMode.DEMO_PASSWORD);
+    }
+
+    /** Runs every contributor at the given scale, all in one transaction. */
+    void load(int scale) {
+        DemoContext context = new DemoContext(scale, jdbc);
+        transaction.executeWithoutResult(status -> contributors.forEach(c -> c.contribute(context)));
+    }
+
+    private boolean wanted() {
+        String demo = environment.getProperty("funnel.demo", "");
+        if (DatabaseMode.isEmbedded(environment)) {
+            return !"false".equalsIgnoreCase(demo);
+        }
+        return "true".equalsIgnoreCase(demo);
+    }
+}

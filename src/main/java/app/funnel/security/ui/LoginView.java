@@ -1,0 +1,108 @@
+package app.funnel.security.ui;
+
+import app.funnel.demo.DemoMode;
+import app.funnel.security.LoginLockedException;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
+import com.vaadin.flow.server.WrappedSession;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.WebAttributes;
+
+/**
+ * The login page. Says why a login failed (wrong credentials, or locked out after too many tries)
+ * and, while demo mode is on, which demo users exist.
+ */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Log in · Funnel")
+@AnonymousAllowed
+public final class LoginView extends Main implements BeforeEnterObserver {
+
+    private final LoginForm login = new LoginForm();
+    private final AuthenticationContext authentication;
+    private final Clock clock;
+
+    LoginView(AuthenticationContext authentication, DemoMode demoMode, Clock clock) {
+        this.authentication = authentication;
+        this.clock = clock;
+        addClassName("funnel-login");
+        Div brand = new Div();
+        brand.addClassName("funnel-brand");
+        brand.add(new Image("icons/favicon.svg", ""), new Span(getTranslation("app.name")));
+        Paragraph tagline = new Paragraph(getTranslation("app.tagline"));
+        tagline.addClassNames("tagline", "funnel-muted");
+
+        login.setAction("login");
+        login.setForgotPasswordButtonVisible(false);
+        login.setI18n(i18n(null, null));
+        add(brand, tagline, login);
+
+        if (demoMode.isOn()) {
+            Div hint = new Div();
+            hint.setId("demo-hint");
+            hint.addClassName("funnel-demo-hint");
+            hint.add(new H2(getTranslation("login.demo.title")), new Paragraph(
+                    getTranslation("login.demo.text", DemoMode.DEMO_PASSWORD)));
+            add(hint);
+        }
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (authentication.isAuthenticated()) {
+            event.forwardTo("");
+            return;
+        }
+        if (!event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
+            return;
+        }
+        WrappedSession session = VaadinSession.getCurrent().getSession();
+        Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+        if (failure instanceof LoginLockedException locked) {
+            String key = locked.kind() == app.funnel.security.LoginThrottle.Lock.Kind.USERNAME
+                    ? "login.locked.username" : "login.locked.address";
+            long minutes = Math.max(1, (Duration.between(clock.instant(), locked.until()).toSeconds() + 59) / 60);
+            login.setI18n(i18n(getTranslation("login.locked.title"),
+                    getTranslation(key, time(locked.until()), minutes)));
+        } else if (failure instanceof AuthenticationException) {
+            login.setI18n(i18n(null, null));
+        }
+        login.setError(true);
+    }
+
+    private String time(Instant instant) {
+        return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale())
+                .withZone(ZoneId.systemDefault()).format(instant);
+    }
+
+    private LoginI18n i18n(String errorTitle, String errorMessage) {
+        LoginI18n i18n = LoginI18n.createDefault();
+        LoginI18n.Form form = i18n.getForm();
+        form.setTitle(getTranslation("login.title"));
+        form.setUsername(getTranslation("login.username"));
+        form.setPassword(getTranslation("login.password"));
+        form.setSubmit(getTranslation("login.submit"));
+        LoginI18n.ErrorMessage error = i18n.getErrorMessage();
+        error.setTitle(errorTitle != null ? errorTitle : getTranslation("login.error.title"));
+        error.setMessage(errorMessage != null ? errorMessage : getTranslation("login.error.message"));
+        return i18n;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The login page.
+ */
+@org.jspecify.annotations.NullMarked
+package app.funnel.security.ui;

@@ -1,0 +1,51 @@
+package app.funnel.user;
+
+import app.funnel.demo.DemoContext;
+import app.funnel.demo.DemoDataContributor;
+import app.funnel.demo.DemoMode;
+import app.funnel.security.Role;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+/** The demo users: one per role, all with the demo password. */
+@Component
+class UserDemoData implements DemoDataContributor {
+
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+
+    UserDemoData(PasswordEncoder encoder, Clock clock) {
+        this.encoder = encoder;
+        this.clock = clock;
+    }
+
+    @Override
+    public int order() {
+        return 0;
+    }
+
+    @Override
+    public void contribute(DemoContext context) {
+        record DemoUser(String username, String displayName, Role role) {
+        }
+        List<DemoUser> demo = new ArrayList<>(List.of(
+                new DemoUser("admin", "Ana Admin", Role.ADMIN),
+                new DemoUser("marketing", "Márcia Marketing", Role.MARKETING),
+                new DemoUser("sales", "Sérgio Sales", Role.SALES),
+                new DemoUser("leadership", "Lígia Leadership", Role.LEADERSHIP)));
+        // one hash for all: bcrypt is slow on purpose, and the demo password is the same anyway
+        String hash = encoder.encode(DemoMode.DEMO_PASSWORD);
+        Timestamp now = Timestamp.from(clock.instant());
+        context.batchUpdate("""
+                INSERT INTO app_user (username, display_name, email, password_hash, enabled, created_at,
+                                      updated_at, updated_by, version)
+                VALUES (?, ?, ?, ?, TRUE, ?, ?, 'demo', 0)""", demo,
+                u -> new Object[] {u.username(), u.displayName(), u.username() + "@demo.funnel.app", hash, now, now});
+        context.batchUpdate("INSERT INTO app_user_role (user_id, role) SELECT id, ? FROM app_user WHERE username = ?",
+                demo, u -> new Object[] {u.role().name(), u.username()});
+    }
+}
