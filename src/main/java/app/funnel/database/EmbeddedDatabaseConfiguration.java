@@ -2,9 +2,9 @@ package app.funnel.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
@@ -24,9 +24,11 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedMariaDb server, DataSourceProperties properties) {
-        HikariDataSource dataSource = properties.initializeDataSourceBuilder()
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedMariaDb server) {
+        HikariDataSource dataSource = DataSourceBuilder.create()
                 .type(HikariDataSource.class)
+                .driverClassName("org.mariadb.jdbc.Driver")
                 .url(server.jdbcUrl())
                 .username(server.username())
                 .password(server.password())

@@ -1,7 +1,8 @@
 package app.funnel.security;
 
 /**
- * Role names as compile-time constants, for {@code @RolesAllowed} on views and services.
+ * Role names as compile-time constants, for {@code @RolesAllowed} on views and {@code @PreAuthorize} on
+ * services (services use Spring's annotations: JSR-250 ones there would make Spring proxy the views too).
  * They match {@link Role} one to one (checked by a test).
  */
 public final class Roles {
@@ -10,6 +11,10 @@ public final class Roles {
     public static final String SALES = "SALES";
     public static final String LEADERSHIP = "LEADERSHIP";
     public static final String ADMIN = "ADMIN";
+
+    /** Expressions for {@code @PreAuthorize} on service methods. */
+    public static final String HAS_ADMIN = "hasRole('ADMIN')";
+    public static final String IS_AUTHENTICATED = "isAuthenticated()";
 
     private Roles() {
     }

@@ -17,7 +17,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /** The one security configuration: Vaadin's login view, method security on services, the throttle. */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity
 @EnableScheduling
 class SecurityConfig {
 

@@ -7,6 +7,8 @@ import app.funnel.security.Role;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -45,7 +47,10 @@ class UserDemoData implements DemoDataContributor {
                                       updated_at, updated_by, version)
                 VALUES (?, ?, ?, ?, TRUE, ?, ?, 'demo', 0)""", demo,
                 u -> new Object[] {u.username(), u.displayName(), u.username() + "@demo.funnel.app", hash, now, now});
-        context.batchUpdate("INSERT INTO app_user_role (user_id, role) SELECT id, ? FROM app_user WHERE username = ?",
-                demo, u -> new Object[] {u.role().name(), u.username()});
+        Map<String, Long> ids = new HashMap<>();
+        context.jdbc().query("SELECT id, username FROM app_user",
+                row -> { ids.put(row.getString("username"), row.getLong("id")); });
+        context.batchUpdate("INSERT INTO app_user_role (user_id, role) VALUES (?, ?)",
+                demo, u -> new Object[] {ids.get(u.username()), u.role().name()});
     }
 }

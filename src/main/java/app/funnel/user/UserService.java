@@ -6,7 +6,6 @@ import app.funnel.security.ActiveSessions;
 import app.funnel.security.CurrentUser;
 import app.funnel.security.Role;
 import app.funnel.security.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -48,25 +47,25 @@ public class UserService {
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.HAS_ADMIN)
     public List<UserSummary> list(String filter, Pageable pageable) {
         return users.search(normalizeFilter(filter), pageable).map(UserSummary::of).getContent();
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.HAS_ADMIN)
     public long count(String filter) {
         return users.countSearch(normalizeFilter(filter));
     }
 
     @Transactional(readOnly = true)
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.HAS_ADMIN)
     public UserSummary get(long id) {
         return UserSummary.of(load(id));
     }
 
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.HAS_ADMIN)
     public UserSummary create(NewUser input) {
         String username = input.username() == null ? "" : input.username().trim().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(username).matches()) {
@@ -92,7 +91,7 @@ public class UserService {
     }
 
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.HAS_ADMIN)
     public UserSummary update(long id, long expectedVersion, UserChanges changes) {
         AppUser user = loadForChange(id, expectedVersion);
         String displayName = checkDisplayName(changes.displayName());
@@ -116,7 +115,7 @@ public class UserService {
 
     /** Enables or disables a user; disabling ends the user's open sessions at once. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.HAS_ADMIN)
     public UserSummary setEnabled(long id, long expectedVersion, boolean enabled) {
         AppUser user = loadForChange(id, expectedVersion);
         if (!enabled) {
@@ -140,7 +139,7 @@ public class UserService {
 
     /** Sets a new password chosen by an administrator; the user's open sessions end. */
     @Transactional
-    @RolesAllowed(Roles.ADMIN)
+    @PreAuthorize(Roles.HAS_ADMIN)
     public UserSummary resetPassword(long id, long expectedVersion, String newPassword) {
         AppUser user = loadForChange(id, expectedVersion);
         checkPassword(newPassword, user.getUsername());
@@ -155,7 +154,7 @@ public class UserService {
     }
 
     @Transactional(readOnly = true)
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(Roles.IS_AUTHENTICATED)
     public UserSummary me() {
         return UserSummary.of(users.findByUsername(actor())
                 .orElseThrow(() -> new IllegalStateException("The logged-in user no longer exists")));
@@ -163,7 +162,7 @@ public class UserService {
 
     /** Changes the logged-in user's own password; the current one must be given. */
     @Transactional
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize(Roles.IS_AUTHENTICATED)
     public void changeOwnPassword(String currentPassword, String newPassword) {
         AppUser user = users.findByUsername(actor())
                 .orElseThrow(() -> new IllegalStateException("The logged-in user no longer exists"));

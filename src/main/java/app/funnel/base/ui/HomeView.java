@@ -4,7 +4,6 @@ import app.funnel.security.CurrentUser;
 import app.funnel.security.Role;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
@@ -30,7 +29,7 @@ final class HomeView extends Main {
     HomeView() {
         addClassName("funnel-view");
         CurrentUser user = CurrentUser.require();
-        add(new H1(getTranslation("home.welcome", user.displayName())));
+        add(new H2(getTranslation("home.welcome", user.displayName())));
         add(new Paragraph(getTranslation("app.tagline")));
 
         add(new H2(getTranslation("home.roles")));
@@ -54,7 +53,7 @@ final class HomeView extends Main {
         places.addClassName("funnel-cards");
         places.setId("home-places");
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
-            if (entry.path().isEmpty()) {
+            if (entry.title().equals("menu.home")) {
                 continue;
             }
             Div card = new Div();

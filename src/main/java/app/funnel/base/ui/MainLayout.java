@@ -40,7 +40,8 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         setPrimarySection(Section.DRAWER);
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("layout.toggle"));
-        viewTitle.getStyle().set("font-size", "1.125rem").set("margin", "0");
+        viewTitle.getStyle().set("font-size", "1.25rem").set("margin", "0");
+        viewTitle.setId("view-title");
         addToNavbar(toggle, viewTitle);
         addToDrawer(brand(), new Scroller(navigation()), userArea(authentication));
     }

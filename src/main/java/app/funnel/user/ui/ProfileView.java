@@ -9,7 +9,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
@@ -31,7 +30,7 @@ import java.util.stream.Collectors;
 final class ProfileView extends Main {
 
     /** The bean behind the password form. */
-    static final class PasswordChange {
+    public static final class PasswordChange {
         private String currentPassword = "";
         private String newPassword = "";
         private String repeatPassword = "";
@@ -64,7 +63,6 @@ final class ProfileView extends Main {
     ProfileView(UserService users, PasswordPolicy policy) {
         addClassName("funnel-view");
         UserSummary me = users.me();
-        add(new H1(getTranslation("profile.title")));
 
         Div account = new Div();
         account.addClassNames("funnel-card", "funnel-form");

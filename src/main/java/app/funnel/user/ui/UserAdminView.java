@@ -20,7 +20,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -77,7 +76,7 @@ final class UserAdminView extends Main {
         toolbar.addClassName("funnel-toolbar");
         Div spacer = new Div();
         spacer.addClassName("spacer");
-        toolbar.add(new H1(getTranslation("users.title")), spacer, search, create);
+        toolbar.add(spacer, search, create);
 
         grid.setId("users-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

@@ -5,7 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** The editable bean behind the user dialogs. */
-final class UserForm {
+public final class UserForm {
 
     private String username = "";
     private String displayName = "";

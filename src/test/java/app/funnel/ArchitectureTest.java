@@ -1,0 +1,74 @@
+package app.funnel;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("app.funnel");
+
+    /** One slice per feature package; the shell in base.ui is a slice of its own, since it sees every feature. */
+    private static final SliceAssignment FEATURES = new SliceAssignment() {
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+            String name = javaClass.getPackageName();
+            if (name.startsWith("app.funnel.base.ui")) {
+                return SliceIdentifier.of("shell");
+            }
+            String[] parts = name.split("\\.");
+            return parts.length > 2 ? SliceIdentifier.of(parts[2]) : SliceIdentifier.ignore();
+        }
+
+        @Override
+        public String getDescription() {
+            return "feature packages of app.funnel";
+        }
+    };
+
+    @Test
+    void every_view_declares_who_may_open_it() {
+        classes().that().areAnnotatedWith(Route.class)
+                .should().beAnnotatedWith(RolesAllowed.class)
+                .orShould().beAnnotatedWith(PermitAll.class)
+                .orShould().beAnnotatedWith(AnonymousAllowed.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void every_public_service_method_declares_who_may_call_it() {
+        methods().that().areDeclaredInClassesThat().areAnnotatedWith(Service.class)
+                .and().arePublic()
+                .should().beAnnotatedWith(PreAuthorize.class)
+                .because("access is enforced on the server for every service call, not only by hiding buttons")
+                .check(CLASSES);
+    }
+
+    @Test
+    void views_are_not_public_api_of_their_feature() {
+        classes().that().areAnnotatedWith(Route.class).and().doNotHaveSimpleName("LoginView")
+                .should().notBePublic()
+                .check(CLASSES);
+    }
+
+    @Test
+    void feature_packages_do_not_depend_on_each_other_in_cycles() {
+        slices().assignedFrom(FEATURES).should().beFreeOfCycles().check(CLASSES);
+    }
+}
