@@ -8,7 +8,7 @@ public class LoginLockedException extends LockedException {
 
     private final LoginThrottle.Lock lock;
 
-    LoginLockedException(LoginThrottle.Lock lock) {
+    public LoginLockedException(LoginThrottle.Lock lock) {
         super(lock.kind() == LoginThrottle.Lock.Kind.USERNAME
                 ? "Too many failed logins for this username; try again after " + lock.until()
                 : "Too many failed logins from this address; try again after " + lock.until());

@@ -1,6 +1,7 @@
 package app.funnel.user.ui;
 
 import app.funnel.base.InvalidInputException;
+import app.funnel.base.ui.Fields;
 import app.funnel.base.ui.Messages;
 import app.funnel.user.PasswordPolicy;
 import app.funnel.user.UserService;
@@ -75,16 +76,13 @@ final class ProfileView extends Main {
                         .collect(Collectors.joining(", "))));
         add(account);
 
-        PasswordField current = new PasswordField(getTranslation("profile.current"));
+        PasswordField current = Fields.password(getTranslation("profile.current"), PasswordPolicy.MAX_LENGTH);
         current.setId("current-password");
-        current.setMaxLength(PasswordPolicy.MAX_LENGTH);
-        PasswordField fresh = new PasswordField(getTranslation("profile.new"));
+        PasswordField fresh = Fields.password(getTranslation("profile.new"), PasswordPolicy.MAX_LENGTH);
         fresh.setId("new-password");
-        fresh.setMaxLength(PasswordPolicy.MAX_LENGTH);
         fresh.setHelperText(getTranslation("users.field.password.helper"));
-        PasswordField repeat = new PasswordField(getTranslation("profile.repeat"));
+        PasswordField repeat = Fields.password(getTranslation("profile.repeat"), PasswordPolicy.MAX_LENGTH);
         repeat.setId("repeat-password");
-        repeat.setMaxLength(PasswordPolicy.MAX_LENGTH);
 
         Binder<PasswordChange> binder = new Binder<>(PasswordChange.class);
         binder.forField(current).asRequired(getTranslation("field.required")).bind("currentPassword");

@@ -2,6 +2,7 @@ package app.funnel.user.ui;
 
 import app.funnel.base.ConcurrentChangeException;
 import app.funnel.base.InvalidInputException;
+import app.funnel.base.ui.Fields;
 import app.funnel.base.ui.Messages;
 import app.funnel.security.Role;
 import app.funnel.security.Roles;
@@ -114,17 +115,15 @@ final class UserAdminView extends Main {
         UserForm bean = new UserForm();
         Binder<UserForm> binder = new Binder<>(UserForm.class);
 
-        TextField username = new TextField(getTranslation("users.field.username"));
+        TextField username = Fields.text(getTranslation("users.field.username"), 64);
         username.setId("new-username");
-        username.setMaxLength(64);
         username.setHelperText(getTranslation("users.field.username.helper"));
         binder.forField(username).asRequired(getTranslation("field.required"))
                 .withValidator(v -> v.strip().matches("[a-zA-Z0-9][a-zA-Z0-9._-]{2,63}"),
                         getTranslation("user.error.username-format"))
                 .bind("username");
-        PasswordField password = new PasswordField(getTranslation("users.field.password"));
+        PasswordField password = Fields.password(getTranslation("users.field.password"), PasswordPolicy.MAX_LENGTH);
         password.setId("new-password");
-        password.setMaxLength(PasswordPolicy.MAX_LENGTH);
         password.setHelperText(getTranslation("users.field.password.helper"));
         binder.forField(password).asRequired(getTranslation("field.required"))
                 .withValidator((value, context) -> policy.problem(value, username.getValue())
@@ -200,9 +199,8 @@ final class UserAdminView extends Main {
             toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
         }
 
-        PasswordField newPassword = new PasswordField(getTranslation("users.field.new-password"));
+        PasswordField newPassword = Fields.password(getTranslation("users.field.new-password"), PasswordPolicy.MAX_LENGTH);
         newPassword.setId("reset-password-field");
-        newPassword.setMaxLength(PasswordPolicy.MAX_LENGTH);
         newPassword.setHelperText(getTranslation("users.field.password.helper"));
         Button reset = new Button(getTranslation("users.reset-password"), e -> {
             try {
@@ -249,16 +247,14 @@ final class UserAdminView extends Main {
 
     /** Display name, e-mail and roles: the fields shared by the create and edit dialogs. */
     private Component[] commonFields(Binder<UserForm> binder, String idPrefix) {
-        TextField displayName = new TextField(getTranslation("users.field.name"));
+        TextField displayName = Fields.text(getTranslation("users.field.name"), 120);
         displayName.setId(idPrefix + "-display-name");
-        displayName.setMaxLength(120);
-        binder.forField(displayName).asRequired(getTranslation("field.required"))
+                binder.forField(displayName).asRequired(getTranslation("field.required"))
                 .withValidator(new StringLengthValidator(getTranslation("field.too-long", 120), 0, 120))
                 .bind("displayName");
-        EmailField email = new EmailField(getTranslation("users.field.email"));
+        EmailField email = Fields.email(getTranslation("users.field.email"), 254);
         email.setId(idPrefix + "-email");
-        email.setMaxLength(254);
-        binder.forField(email).asRequired(getTranslation("field.required"))
+                binder.forField(email).asRequired(getTranslation("field.required"))
                 .withValidator(new EmailValidator(getTranslation("user.error.email-format")))
                 .bind("email");
         CheckboxGroup<Role> roles = new CheckboxGroup<>(getTranslation("users.field.roles"));
