@@ -260,6 +260,7 @@ final class UserAdminView extends Main {
         CheckboxGroup<Role> roles = new CheckboxGroup<>(getTranslation("users.field.roles"));
         roles.setId(idPrefix + "-roles");
         roles.setItems(Role.values());
+        roles.setRequiredIndicatorVisible(true);
         roles.setItemLabelGenerator(role -> getTranslation("role." + role.name()));
         binder.forField(roles)
                 .withValidator(set -> set != null && !set.isEmpty(), getTranslation("user.error.roles-required"))

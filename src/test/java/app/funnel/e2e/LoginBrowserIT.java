@@ -1,0 +1,144 @@
+package app.funnel.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.funnel.demo.DemoMode;
+import app.funnel.security.Role;
+import app.funnel.user.NewUser;
+import app.funnel.user.UserService;
+import com.microsoft.playwright.Page;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** What a person does at the login page and in the shell, in a real Chromium against the running app. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class LoginBrowserIT {
+
+    private static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserService users;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        chromium.close();
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    @Test
+    void each_demo_user_logs_in_and_sees_only_the_views_of_its_roles() {
+        var expected = List.of(
+                new Object[] {"admin", "Ana Admin", List.of("Home", "Users", "Profile")},
+                new Object[] {"marketing", "Márcia Marketing", List.of("Home", "Profile")},
+                new Object[] {"sales", "Sérgio Sales", List.of("Home", "Profile")},
+                new Object[] {"leadership", "Lígia Leadership", List.of("Home", "Profile")});
+        for (Object[] row : expected) {
+            Page page = chromium.newPage();
+            Chromium.logIn(page, base(), (String) row[0], DemoMode.DEMO_PASSWORD);
+            assertThat(Chromium.navigation(page)).as("navigation of %s", row[0]).isEqualTo(row[2]);
+            assertThat(page.locator("#current-user-name")).hasText((String) row[1]);
+
+            page.navigate(base() + "/admin/users");
+            page.waitForLoadState();
+            if (row[0].equals("admin")) {
+                assertThat(page.locator("#users-grid")).isVisible();
+            } else {
+                assertThat(page.locator("#not-found")).containsText("does not exist, or your roles do not open it");
+                assertThat(page.locator("#users-grid")).hasCount(0);
+            }
+            page.context().close();
+        }
+    }
+
+    @Test
+    void a_wrong_password_shows_an_error_and_stays_on_the_login_page() {
+        Page page = chromium.newPage();
+        Chromium.logIn(page, base(), "marketing", "not-the-password");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/login\\?error.*"));
+        assertThat(page.getByText("Incorrect username or password")).isVisible();
+        assertThat(page.locator("#main-nav")).hasCount(0);
+        page.context().close();
+    }
+
+    @Test
+    void the_sixth_try_after_five_wrong_passwords_is_refused_even_with_the_right_password() {
+        String username = "locked" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        asAdmin(() -> users.create(new NewUser(username, "Locked Out", "locked@example.com", Set.of(Role.SALES),
+                "the right password")));
+        Page page = chromium.newPage();
+        for (int i = 1; i <= 5; i++) {
+            Chromium.logIn(page, base(), username, "wrong password " + i);
+            assertThat(page.getByText("Incorrect username or password")).isVisible();
+        }
+        Chromium.logIn(page, base(), username, "the right password");
+        assertThat(page.getByText("Too many failed logins for this username")).isVisible();
+        assertThat(page.locator("#main-nav")).hasCount(0);
+        page.context().close();
+
+        Page other = chromium.newPage();
+        Chromium.logIn(other, base(), "sales", DemoMode.DEMO_PASSWORD);
+        assertThat(Chromium.navigation(other)).as("other users are not affected").contains("Home");
+        other.context().close();
+    }
+
+    @Test
+    void an_admin_creates_a_user_who_then_logs_in_and_an_admin_can_log_out() {
+        String username = "nina" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        Page admin = chromium.newPage();
+        Chromium.logIn(admin, base(), "admin", DemoMode.DEMO_PASSWORD);
+        Chromium.waitForShell(admin);
+        admin.navigate(base() + "/admin/users");
+        admin.locator("#new-user").click();
+        admin.locator("#new-username input").fill(username);
+        admin.locator("#new-display-name input").fill("Nina Nogueira");
+        admin.locator("#new-email input").fill("nina@example.com.br");
+        admin.locator("#new-roles").getByText("Marketing").click();
+        admin.locator("#new-password input").fill("nina's long password");
+        admin.locator("#create-user").click();
+        assertThat(admin.getByText("User " + username + " created.")).isVisible();
+        assertThat(admin.locator("#users-grid")).containsText("Nina Nogueira");
+
+        admin.locator("#logout").click();
+        admin.waitForURL(java.util.regex.Pattern.compile(".*/login.*"));
+        assertThat(admin.locator("input[name=username]")).isVisible();
+        admin.context().close();
+
+        Page nina = chromium.newPage();
+        Chromium.logIn(nina, base(), username, "nina's long password");
+        assertThat(Chromium.navigation(nina)).isEqualTo(List.of("Home", "Profile"));
+        assertThat(nina.locator("#current-user-name")).hasText("Nina Nogueira");
+        assertThat(nina.locator("#current-user-roles")).hasText("Marketing");
+        nina.context().close();
+    }
+
+    private void asAdmin(Runnable action) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "admin", null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
+        try {
+            action.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}
