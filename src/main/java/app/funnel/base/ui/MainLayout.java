@@ -100,6 +100,12 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        viewTitle.setText(MenuConfiguration.getPageHeader(getContent()).orElse(""));
+        // the menu title is a translation key; views without a menu entry fall back to their page title
+        String title = MenuConfiguration.getMenuEntries().stream()
+                .filter(entry -> getContent() != null && entry.menuClass() == getContent().getClass())
+                .map(entry -> getTranslation(entry.title()))
+                .findFirst()
+                .orElseGet(() -> MenuConfiguration.getPageHeader(getContent()).orElse(""));
+        viewTitle.setText(title);
     }
 }
