@@ -132,11 +132,32 @@ class LoginBrowserIT {
         nina.context().close();
     }
 
-    private void asAdmin(Runnable action) {
+    @Test
+    void disabling_a_user_ends_their_open_session_and_they_cannot_log_in_again() {
+        String username = "kim" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        var created = asAdmin(() -> users.create(new NewUser(username, "Kim Kato", "kim@example.com",
+                Set.of(Role.MARKETING), "kim's long password")));
+        Page kim = chromium.newPage();
+        Chromium.logIn(kim, base(), username, "kim's long password");
+        Chromium.waitForShell(kim);
+        kim.navigate(base() + "/profile");
+        assertThat(kim.locator("#profile-account")).containsText(username);
+
+        asAdmin(() -> users.setEnabled(created.id(), created.version(), false));
+
+        kim.navigate(base() + "/profile");
+        assertThat(kim.locator("input[name=username]")).isVisible();
+        assertThat(kim.locator("#profile-account")).hasCount(0);
+        Chromium.logIn(kim, base(), username, "kim's long password");
+        assertThat(kim.locator("#main-nav")).hasCount(0);
+        kim.context().close();
+    }
+
+    private <T> T asAdmin(java.util.function.Supplier<T> action) {
         SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
                 "admin", null, List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()))));
         try {
-            action.run();
+            return action.get();
         } finally {
             SecurityContextHolder.clearContext();
         }

@@ -9,7 +9,9 @@ import app.funnel.demo.DemoMode;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import app.funnel.RestoresSecurityContextStrategy;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.util.FileSystemUtils;
@@ -18,6 +20,7 @@ import org.springframework.util.FileSystemUtils;
  * The default run as a user has it: Funnel on its own embedded MariaDB with the data in a
  * directory; what was entered before a clean stop is there after the next start.
  */
+@ExtendWith(RestoresSecurityContextStrategy.class)
 class RestartBrowserIT {
 
     @Test

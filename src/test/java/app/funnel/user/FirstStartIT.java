@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import app.funnel.RestoresSecurityContextStrategy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -25,7 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * First start on an empty external database: no demo data unless asked for, and one admin user
  * whose password is FUNNEL_ADMIN_PASSWORD or a random one logged once.
  */
-@ExtendWith(OutputCaptureExtension.class)
+@ExtendWith({OutputCaptureExtension.class, RestoresSecurityContextStrategy.class})
 class FirstStartIT {
 
     @Test
