@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithUserDetails;
 
@@ -21,7 +20,7 @@ import org.springframework.security.test.context.support.WithUserDetails;
  * Every route and who sees it when opening it. A new view without a row here fails the build;
  * each row is checked for anonymous visitors and for a user of each role, by navigating there.
  */
-@SpringBootTest
+@FunnelAppTest
 class AccessMatrixIT extends SpringBrowserlessTest {
 
     enum Who { ANONYMOUS, MARKETING, SALES, LEADERSHIP, ADMIN }

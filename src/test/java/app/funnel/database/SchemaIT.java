@@ -1,13 +1,13 @@
 package app.funnel.database;
 
+import app.funnel.FunnelAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-@SpringBootTest
+@FunnelAppTest
 class SchemaIT {
 
     @Autowired

@@ -1,5 +1,6 @@
 package app.funnel.e2e;
 
+import app.funnel.FunnelAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -7,10 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@FunnelAppTest
 class HealthIT {
 
     @LocalServerPort

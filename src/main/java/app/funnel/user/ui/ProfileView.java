@@ -15,7 +15,6 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.data.binder.Binder;
-import com.vaadin.flow.data.binder.ValidationResult;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -87,10 +86,7 @@ final class ProfileView extends Main {
         Binder<PasswordChange> binder = new Binder<>(PasswordChange.class);
         binder.forField(current).asRequired(getTranslation("field.required")).bind("currentPassword");
         binder.forField(fresh).asRequired(getTranslation("field.required"))
-                .withValidator((value, context) -> policy.problem(value, me.username())
-                        .map(key -> ValidationResult.error(
-                                getTranslation(key, PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH)))
-                        .orElse(ValidationResult.ok()))
+                .withValidator(new PasswordPolicyValidator(policy, me::username, this))
                 .bind("newPassword");
         binder.forField(repeat).asRequired(getTranslation("field.required"))
                 .withValidator(value -> value.equals(fresh.getValue()), getTranslation("password.error.mismatch"))

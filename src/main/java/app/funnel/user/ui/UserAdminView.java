@@ -126,10 +126,7 @@ final class UserAdminView extends Main {
         password.setId("new-password");
         password.setHelperText(getTranslation("users.field.password.helper"));
         binder.forField(password).asRequired(getTranslation("field.required"))
-                .withValidator((value, context) -> policy.problem(value, username.getValue())
-                        .map(key -> com.vaadin.flow.data.binder.ValidationResult.error(
-                                getTranslation(key, PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH)))
-                        .orElse(com.vaadin.flow.data.binder.ValidationResult.ok()))
+                .withValidator(new PasswordPolicyValidator(policy, username::getValue, this))
                 .bind("password");
 
         FormLayout form = new FormLayout();

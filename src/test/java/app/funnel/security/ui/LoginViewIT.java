@@ -1,5 +1,6 @@
 package app.funnel.security.ui;
 
+import app.funnel.FunnelAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.funnel.base.ui.MainLayout;
@@ -14,13 +15,12 @@ import com.vaadin.flow.server.VaadinSession;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.test.context.support.WithAnonymousUser;
 import org.springframework.security.test.context.support.WithUserDetails;
 import org.springframework.security.web.WebAttributes;
 
-@SpringBootTest
+@FunnelAppTest
 class LoginViewIT extends SpringBrowserlessTest {
 
     @Test

@@ -1,5 +1,6 @@
 package app.funnel.user.ui;
 
+import app.funnel.FunnelAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.funnel.demo.DemoMode;
@@ -9,12 +10,11 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.textfield.PasswordField;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.test.context.support.WithUserDetails;
 
-@SpringBootTest
+@FunnelAppTest
 @WithUserDetails("leadership")
 class ProfileViewIT extends SpringBrowserlessTest {
 

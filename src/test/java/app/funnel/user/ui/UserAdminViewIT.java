@@ -1,5 +1,6 @@
 package app.funnel.user.ui;
 
+import app.funnel.FunnelAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.funnel.security.Role;
@@ -15,11 +16,10 @@ import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.test.context.support.WithUserDetails;
 
-@SpringBootTest
+@FunnelAppTest
 @WithUserDetails("admin")
 class UserAdminViewIT extends SpringBrowserlessTest {
 
