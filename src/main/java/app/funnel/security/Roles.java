@@ -15,6 +15,8 @@ public final class Roles {
     /** Expressions for {@code @PreAuthorize} on service methods. */
     public static final String HAS_ADMIN = "hasRole('ADMIN')";
     public static final String IS_AUTHENTICATED = "isAuthenticated()";
+    /** Leadership edits and publishes the definitions; administrators may do what leadership does. */
+    public static final String HAS_LEADERSHIP_OR_ADMIN = "hasAnyRole('LEADERSHIP', 'ADMIN')";
 
     private Roles() {
     }
