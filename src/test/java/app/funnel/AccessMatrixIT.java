@@ -35,6 +35,9 @@ class AccessMatrixIT extends SpringBrowserlessTest {
         MATRIX.put("", ANYONE_LOGGED_IN);
         MATRIX.put("profile", ANYONE_LOGGED_IN);
         MATRIX.put("admin/users", EnumSet.of(Who.ADMIN));
+        MATRIX.put("definitions", ANYONE_LOGGED_IN);
+        MATRIX.put("definitions/compare", ANYONE_LOGGED_IN);
+        MATRIX.put("definitions/acknowledgements", EnumSet.of(Who.LEADERSHIP, Who.ADMIN));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package app.funnel.base.ui;
 
+import app.funnel.definition.DefinitionService;
+import app.funnel.definition.ui.AcknowledgementBanner;
 import app.funnel.security.CurrentUser;
 import app.funnel.security.Role;
 import com.vaadin.flow.component.Component;
@@ -36,13 +38,16 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     private final H1 viewTitle = new H1();
 
-    MainLayout(AuthenticationContext authentication) {
+    private final AcknowledgementBanner banner;
+
+    MainLayout(AuthenticationContext authentication, DefinitionService definitions) {
         setPrimarySection(Section.DRAWER);
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("layout.toggle"));
         viewTitle.getStyle().set("font-size", "1.25rem").set("margin", "0");
         viewTitle.setId("view-title");
-        addToNavbar(toggle, viewTitle);
+        banner = new AcknowledgementBanner(definitions);
+        addToNavbar(toggle, viewTitle, banner);
         addToDrawer(brand(), new Scroller(navigation()), userArea(authentication));
     }
 
@@ -100,6 +105,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
+        banner.refresh();
         // the menu title is a translation key; views without a menu entry fall back to their page title
         String title = MenuConfiguration.getMenuEntries().stream()
                 .filter(entry -> getContent() != null && entry.menuClass() == getContent().getClass())
