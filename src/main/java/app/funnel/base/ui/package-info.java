@@ -1,5 +1,5 @@
 /**
- * The application shell (side navigation built from {@code @Menu} entries), the home page and shared UI helpers.
+ * UI helpers every feature's views share: messages, field limits, dates in the user's locale.
  */
 @org.jspecify.annotations.NullMarked
 package app.funnel.base.ui;

@@ -24,7 +24,8 @@ public class TermInfo extends Button {
         addClassName("funnel-term-info");
         addClickListener(e -> {
             int version = definitions.currentVersion();
-            Dialog dialog = new Dialog(name);
+            Dialog dialog = new Dialog();
+            dialog.setHeaderTitle(name);
             dialog.setWidth("36rem");
             dialog.add(TermTexts.render(this, definitions.entry(version, term)));
             Anchor page = new Anchor("definitions?term=" + term.name(), getTranslation("definitions.version-link", version));

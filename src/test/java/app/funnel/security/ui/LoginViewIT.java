@@ -3,7 +3,7 @@ package app.funnel.security.ui;
 import app.funnel.FunnelAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.funnel.base.ui.MainLayout;
+import app.funnel.shell.MainLayout;
 import app.funnel.security.LoginLockedException;
 import app.funnel.security.LoginThrottle;
 import com.vaadin.browserless.SpringBrowserlessTest;

@@ -1,4 +1,4 @@
-package app.funnel.base.ui;
+package app.funnel.shell;
 
 import app.funnel.definition.DefinitionService;
 import app.funnel.definition.ui.AcknowledgementBanner;

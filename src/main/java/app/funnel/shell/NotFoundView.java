@@ -1,4 +1,4 @@
-package app.funnel.base.ui;
+package app.funnel.shell;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;

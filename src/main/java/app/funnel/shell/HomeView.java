@@ -1,4 +1,4 @@
-package app.funnel.base.ui;
+package app.funnel.shell;
 
 import app.funnel.security.CurrentUser;
 import app.funnel.security.Role;
