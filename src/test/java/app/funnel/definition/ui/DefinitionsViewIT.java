@@ -46,6 +46,16 @@ class DefinitionsViewIT extends SpringBrowserlessTest {
     }
 
     @Test
+    @WithUserDetails("marketing")
+    void marketing_reads_but_sees_no_edit_or_publish() {
+        open(Term.MQL);
+        assertThat(find(Div.class).withId("definition-panel").single().getElement().getTextRecursively())
+                .contains("Engaged with marketing");
+        assertThat(find(Button.class).withId("edit-draft").exists()).isFalse();
+        assertThat(find(Button.class).withId("publish-drafts").exists()).isFalse();
+    }
+
+    @Test
     @WithUserDetails("leadership")
     void leadership_edits_a_draft_and_sees_it_waiting_to_be_published() {
         open(Term.MQL);
