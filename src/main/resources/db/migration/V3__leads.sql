@@ -17,7 +17,7 @@ CREATE TABLE leads (
     source                  VARCHAR(20)   NOT NULL,
     owner_id                BIGINT        NOT NULL,
     status                  VARCHAR(15)   NOT NULL,
-    disqualification_reason VARCHAR(20)   NULL,
+    disqualification_reason VARCHAR(30)   NULL,
     disqualification_note   VARCHAR(1000) NULL,
     referred_by_id          BIGINT        NULL,
     notes                   TEXT          NULL,

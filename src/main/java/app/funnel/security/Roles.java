@@ -17,6 +17,9 @@ public final class Roles {
     public static final String IS_AUTHENTICATED = "isAuthenticated()";
     /** Leadership edits and publishes the definitions; administrators may do what leadership does. */
     public static final String HAS_LEADERSHIP_OR_ADMIN = "hasAnyRole('LEADERSHIP', 'ADMIN')";
+    public static final String HAS_MARKETING = "hasRole('MARKETING')";
+    public static final String HAS_SALES = "hasRole('SALES')";
+    public static final String HAS_MARKETING_OR_SALES = "hasAnyRole('MARKETING', 'SALES')";
 
     private Roles() {
     }

@@ -34,6 +34,9 @@ interface AppUserRepository extends JpaRepository<AppUser, Long> {
     @Query("select count(u) from AppUser u join u.roles r where r = :role and u.enabled = true")
     long countEnabledWithRole(@Param("role") Role role);
 
+    @Query("select distinct u from AppUser u join u.roles r where r = :role and u.enabled = true order by u.id")
+    java.util.List<AppUser> findEnabledWithRole(@Param("role") Role role);
+
     @Modifying
     @Query("update AppUser u set u.lastLoginAt = :at where u.username = :username")
     int recordLogin(@Param("username") String username, @Param("at") Instant at);

@@ -153,6 +153,20 @@ public class UserService {
         return UserSummary.of(user);
     }
 
+    /** Enabled users holding a role, by display name: for choosing an owner or a round-robin turn. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.IS_AUTHENTICATED)
+    public List<UserSummary> enabledWithRole(Role role) {
+        return users.findEnabledWithRole(role).stream().map(UserSummary::of).toList();
+    }
+
+    /** A user by username, for features that store owners by id. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.IS_AUTHENTICATED)
+    public java.util.Optional<UserSummary> byUsername(String username) {
+        return users.findByUsername(username).map(UserSummary::of);
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.IS_AUTHENTICATED)
     public UserSummary me() {

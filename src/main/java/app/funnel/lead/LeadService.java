@@ -1,0 +1,409 @@
+package app.funnel.lead;
+
+import app.funnel.base.ConcurrentChangeException;
+import app.funnel.base.InvalidInputException;
+import app.funnel.base.StageChangeLog;
+import app.funnel.definition.DefinitionService;
+import app.funnel.definition.RecordRef;
+import app.funnel.definition.Term;
+import app.funnel.definition.Verdict;
+import app.funnel.security.CurrentUser;
+import app.funnel.security.Role;
+import app.funnel.security.Roles;
+import app.funnel.user.UserService;
+import app.funnel.user.UserSummary;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Leads and their lifecycle. Marketing logs leads, qualifies them as MQL and hands them to sales as
+ * SQL; sales accepts an SQL (the first touch), returns it to marketing or disqualifies it;
+ * leadership reassigns owners. Every status change is checked against the definitions in force and
+ * leaves a StageChange row with the version it was checked against.
+ */
+@Service
+public class LeadService {
+
+    static final String RECORD = "LEAD";
+
+    private final LeadRepository leads;
+    private final DefinitionService definitions;
+    private final UserService users;
+    private final StageChangeLog history;
+    private final Clock clock;
+
+    LeadService(LeadRepository leads, DefinitionService definitions, UserService users, StageChangeLog history,
+                Clock clock) {
+        this.leads = leads;
+        this.definitions = definitions;
+        this.users = users;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /** Logs a new lead, owned by the marketing user who enters it. */
+    @Transactional
+    @PreAuthorize(Roles.HAS_MARKETING)
+    public LeadDetails create(LeadInput input) {
+        CurrentUser me = CurrentUser.require();
+        Lead lead = new Lead(myId(), input.source() == null ? LeadSource.OTHER : input.source(), clock.instant(),
+                me.username());
+        apply(lead, input);
+        leads.saveAndFlush(lead);
+        history.record(RECORD, id(lead), null, LeadStatus.NEW.name(), me.username(), clock.instant(), null,
+                definitions.currentVersion(), null, null);
+        return details(lead);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.IS_AUTHENTICATED)
+    public LeadDetails get(long id) {
+        return details(load(id));
+    }
+
+    /** Changes the contact data: marketing while the lead is NEW or MQL, its sales owner while it is an SQL. */
+    @Transactional
+    @PreAuthorize(Roles.HAS_MARKETING_OR_SALES)
+    public LeadDetails update(long id, long expectedVersion, LeadInput input) {
+        Lead lead = loadForChange(id, expectedVersion);
+        requireMayWork(lead);
+        apply(lead, input);
+        lead.touched(clock.instant(), CurrentUser.require().username());
+        leads.flush();
+        return details(lead);
+    }
+
+    /** Confirms criteria of the definitions on the lead (by whom and when is kept). */
+    @Transactional
+    @PreAuthorize(Roles.HAS_MARKETING_OR_SALES)
+    public void confirmCriteria(long id, Collection<String> codes) {
+        Lead lead = load(id);
+        requireMayWork(lead);
+        for (String code : codes) {
+            definitions.confirm(RecordRef.lead(id), code);
+        }
+    }
+
+    /** NEW to MQL, when the MQL definition's criteria are confirmed. */
+    @Transactional
+    @PreAuthorize(Roles.HAS_MARKETING)
+    public LeadDetails qualify(long id, long expectedVersion) {
+        Lead lead = loadForChange(id, expectedVersion);
+        requireStatus(lead, LeadStatus.NEW);
+        move(lead, LeadStatus.MQL, check(lead, Term.MQL), null);
+        return details(lead);
+    }
+
+    /**
+     * MQL to SQL, the handoff: the SQL definition's criteria must be confirmed; the lead goes to
+     * the given sales user, or round-robin among sales users when none is given, and the
+     * first-touch clock starts.
+     */
+    @Transactional
+    @PreAuthorize(Roles.HAS_MARKETING)
+    public LeadDetails handOver(long id, long expectedVersion, @Nullable Long salesOwnerId) {
+        Lead lead = loadForChange(id, expectedVersion);
+        requireStatus(lead, LeadStatus.MQL);
+        Verdict verdict = check(lead, Term.SQL);
+        List<UserSummary> sales = users.enabledWithRole(Role.SALES);
+        if (sales.isEmpty()) {
+            throw new InvalidInputException("owner", "lead.error.no-sales-users");
+        }
+        long owner;
+        if (salesOwnerId != null) {
+            owner = sales.stream().filter(u -> u.id() == salesOwnerId).findFirst()
+                    .orElseThrow(() -> new InvalidInputException("owner", "lead.error.owner-not-sales")).id();
+        } else {
+            owner = nextInTurn(sales);
+        }
+        Instant now = clock.instant();
+        Integer sla = definitions.entry(verdict.version(), Term.SQL).slaHours();
+        lead.setOwnerId(owner);
+        lead.setHandedOverAt(now);
+        lead.setFirstTouchAt(null);
+        lead.setFirstTouchDueAt(now.plus(Duration.ofHours(sla == null ? 24 : sla)));
+        move(lead, LeadStatus.SQL, verdict, null);
+        return details(lead);
+    }
+
+    /** Sales accepts an SQL it owns: the first touch, which stops the handoff clock. */
+    @Transactional
+    @PreAuthorize(Roles.HAS_SALES)
+    public LeadDetails accept(long id, long expectedVersion) {
+        Lead lead = loadForChange(id, expectedVersion);
+        requireStatus(lead, LeadStatus.SQL);
+        requireOwner(lead);
+        if (lead.getFirstTouchAt() == null) {
+            lead.setFirstTouchAt(clock.instant());
+        }
+        lead.touched(clock.instant(), CurrentUser.require().username());
+        leads.flush();
+        return details(lead);
+    }
+
+    /** Sales returns an SQL it owns to marketing (back to MQL), saying why. */
+    @Transactional
+    @PreAuthorize(Roles.HAS_SALES)
+    public LeadDetails returnToMarketing(long id, long expectedVersion, String reason) {
+        Lead lead = loadForChange(id, expectedVersion);
+        requireStatus(lead, LeadStatus.SQL);
+        requireOwner(lead);
+        String why = required(reason, "reason");
+        long marketingOwner = history.lastMovedInto(RECORD, id, LeadStatus.SQL.name())
+                .flatMap(users::byUsername).map(UserSummary::id).orElse(lead.getOwnerId());
+        lead.setOwnerId(marketingOwner);
+        lead.setFirstTouchDueAt(null);
+        move(lead, LeadStatus.MQL, null, why);
+        return details(lead);
+    }
+
+    /**
+     * Disqualifies a lead with a reason (a note is required for OTHER): marketing while it is NEW or
+     * MQL, its sales owner while it is an SQL.
+     */
+    @Transactional
+    @PreAuthorize(Roles.HAS_MARKETING_OR_SALES)
+    public LeadDetails disqualify(long id, long expectedVersion, DisqualificationReason reason, @Nullable String note) {
+        Lead lead = loadForChange(id, expectedVersion);
+        requireMayWork(lead);
+        if (reason == null) {
+            throw new InvalidInputException("reason", "lead.error.reason-required");
+        }
+        String text = note == null ? "" : note.strip();
+        if (reason == DisqualificationReason.OTHER && text.isEmpty()) {
+            throw new InvalidInputException("note", "lead.error.note-required");
+        }
+        if (text.length() > 1000) {
+            throw new InvalidInputException("note", "field.too-long", 1000);
+        }
+        lead.setDisqualificationReason(reason);
+        lead.setDisqualificationNote(text.isEmpty() ? null : text);
+        lead.setFirstTouchDueAt(null);
+        move(lead, LeadStatus.DISQUALIFIED, null, reason.name() + (text.isEmpty() ? "" : ": " + text));
+        return details(lead);
+    }
+
+    /** Marketing brings a disqualified lead back, to NEW or (if the definition allows) to MQL. */
+    @Transactional
+    @PreAuthorize(Roles.HAS_MARKETING)
+    public LeadDetails recycle(long id, long expectedVersion, LeadStatus target, String reason) {
+        Lead lead = loadForChange(id, expectedVersion);
+        requireStatus(lead, LeadStatus.DISQUALIFIED);
+        if (target != LeadStatus.NEW && target != LeadStatus.MQL) {
+            throw new InvalidInputException("status", "lead.error.recycle-target");
+        }
+        String why = required(reason, "reason");
+        Verdict verdict = target == LeadStatus.MQL ? check(lead, Term.MQL) : null;
+        lead.setDisqualificationReason(null);
+        lead.setDisqualificationNote(null);
+        lead.setOwnerId(myId());
+        move(lead, target, verdict, why);
+        return details(lead);
+    }
+
+    /** Leadership gives a lead to another user. */
+    @Transactional
+    @PreAuthorize(Roles.HAS_LEADERSHIP_OR_ADMIN)
+    public LeadDetails reassign(long id, long expectedVersion, long ownerId) {
+        Lead lead = loadForChange(id, expectedVersion);
+        lead.setOwnerId(ownerId);
+        lead.touched(clock.instant(), CurrentUser.require().username());
+        leads.flush();
+        return details(lead);
+    }
+
+    // --- rules ---
+
+    private Verdict check(Lead lead, Term term) {
+        Set<String> confirmed = definitions.confirmations(RecordRef.lead(id(lead))).stream()
+                .map(c -> c.code()).collect(Collectors.toSet());
+        Verdict verdict = definitions.check(term, confirmed);
+        if (!verdict.allowed()) {
+            throw new TransitionRefusedException(verdict);
+        }
+        return verdict;
+    }
+
+    private void move(Lead lead, LeadStatus to, @Nullable Verdict verdict, @Nullable String reason) {
+        LeadStatus from = lead.getStatus();
+        Instant now = clock.instant();
+        String by = CurrentUser.require().username();
+        lead.setStatus(to);
+        lead.touched(now, by);
+        leads.flush();
+        history.record(RECORD, id(lead), from.name(), to.name(), by, now, reason,
+                verdict != null ? verdict.version() : definitions.currentVersion(), null, null);
+    }
+
+    /** Who may change a lead now: marketing while NEW or MQL (or disqualified), its sales owner while SQL. */
+    private void requireMayWork(Lead lead) {
+        CurrentUser me = CurrentUser.require();
+        boolean marketingStage = lead.getStatus() == LeadStatus.NEW || lead.getStatus() == LeadStatus.MQL;
+        if (marketingStage && me.has(Role.MARKETING)) {
+            return;
+        }
+        if (lead.getStatus() == LeadStatus.SQL && me.has(Role.SALES) && lead.getOwnerId() == myId()) {
+            return;
+        }
+        throw new AccessDeniedException("You may not change this lead while it is " + lead.getStatus());
+    }
+
+    private void requireOwner(Lead lead) {
+        if (lead.getOwnerId() != myId()) {
+            throw new AccessDeniedException("Only the lead's owner may do this");
+        }
+    }
+
+    private static void requireStatus(Lead lead, LeadStatus expected) {
+        if (lead.getStatus() != expected) {
+            throw new InvalidInputException("status", "lead.error.wrong-status", lead.getStatus(), expected);
+        }
+    }
+
+    private long nextInTurn(List<UserSummary> sales) {
+        // the sales user who least recently received a handoff, ties broken by id
+        return sales.stream().min(java.util.Comparator
+                        .comparing((UserSummary u) -> lastHandoffTo(u.id()))
+                        .thenComparingLong(UserSummary::id))
+                .orElseThrow().id();
+    }
+
+    private Instant lastHandoffTo(long userId) {
+        return leads.lastHandoffTo(userId).orElse(Instant.EPOCH);
+    }
+
+    private void apply(Lead lead, LeadInput input) {
+        String first = name(input.firstName(), "firstName");
+        String last = name(input.lastName(), "lastName");
+        String email = optional(input.email(), "email", 254);
+        if (email != null && !ContactCheck.isValidEmail(email)) {
+            throw new InvalidInputException("email", "lead.error.email-format");
+        }
+        String country = optional(input.country(), "country", 2);
+        if (country != null) {
+            country = country.toUpperCase(Locale.ROOT);
+            if (!ContactCheck.isKnownCountry(country)) {
+                throw new InvalidInputException("country", "lead.error.country-unknown");
+            }
+        }
+        String phoneInput = optional(input.phone(), "phone", 40);
+        String phone = null;
+        if (phoneInput != null) {
+            phone = ContactCheck.toE164(phoneInput, country)
+                    .orElseThrow(() -> new InvalidInputException("phone", "lead.error.phone-format"));
+        }
+        if (email == null && phone == null) {
+            throw new InvalidInputException("email", "lead.error.contact-required");
+        }
+        String company = optional(input.company(), "company", 200);
+        lead.setFirstName(first);
+        lead.setLastName(last);
+        lead.setEmail(email);
+        lead.setEmailKey(ContactCheck.emailKey(email));
+        lead.setPhone(phone);
+        lead.setCountry(country);
+        lead.setCompany(company);
+        lead.setCompanyKey(company == null ? null : ContactCheck.plain(company));
+        lead.setNameKey(ContactCheck.plain(first + " " + last));
+        lead.setJobTitle(optional(input.jobTitle(), "jobTitle", 150));
+        if (input.source() != null) {
+            lead.setSource(input.source());
+        }
+        if (input.referredById() != null) {
+            if (lead.getId() != null && input.referredById().equals(lead.getId())) {
+                throw new InvalidInputException("referredById", "lead.error.refers-itself");
+            }
+            if (!leads.existsById(input.referredById())) {
+                throw new InvalidInputException("referredById", "lead.error.referrer-unknown");
+            }
+        }
+        lead.setReferredById(input.referredById());
+        lead.setNotes(optional(input.notes(), "notes", 20_000));
+        Set<SuspectReason> suspect = ContactCheck.suspectReasons(first, last, email, phone);
+        lead.setSuspectReasons(suspect.isEmpty() ? null
+                : suspect.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
+    }
+
+    private static String name(@Nullable String value, String field) {
+        String text = value == null ? "" : value.strip();
+        if (text.isEmpty()) {
+            throw new InvalidInputException(field, "field.required");
+        }
+        if (text.length() > 100) {
+            throw new InvalidInputException(field, "field.too-long", 100);
+        }
+        return text;
+    }
+
+    private static @Nullable String optional(@Nullable String value, String field, int max) {
+        String text = value == null ? "" : value.strip();
+        if (text.length() > max) {
+            throw new InvalidInputException(field, "field.too-long", max);
+        }
+        return text.isEmpty() ? null : text;
+    }
+
+    private static String required(@Nullable String value, String field) {
+        String text = value == null ? "" : value.strip();
+        if (text.isEmpty()) {
+            throw new InvalidInputException(field, "lead.error.reason-required");
+        }
+        if (text.length() > 1000) {
+            throw new InvalidInputException(field, "field.too-long", 1000);
+        }
+        return text;
+    }
+
+    private Lead load(long id) {
+        return leads.findById(id).orElseThrow(() -> new InvalidInputException("id", "lead.error.not-found", id));
+    }
+
+    private Lead loadForChange(long id, long expectedVersion) {
+        Lead lead = load(id);
+        if (lead.getVersion() != expectedVersion) {
+            throw new ConcurrentChangeException("Lead " + id, lead.getUpdatedBy(), lead.getUpdatedAt());
+        }
+        return lead;
+    }
+
+    private long myId() {
+        CurrentUser me = CurrentUser.require();
+        if (me.userId() != null) {
+            return me.userId();
+        }
+        return users.byUsername(me.username())
+                .orElseThrow(() -> new IllegalStateException("The logged-in user no longer exists")).id();
+    }
+
+    private static long id(Lead lead) {
+        if (lead.getId() == null) {
+            throw new IllegalStateException("Lead not saved yet");
+        }
+        return lead.getId();
+    }
+
+    static LeadDetails details(Lead lead) {
+        Set<SuspectReason> suspect = lead.getSuspectReasons() == null ? EnumSet.noneOf(SuspectReason.class)
+                : Arrays.stream(lead.getSuspectReasons().split(",")).map(SuspectReason::valueOf)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(SuspectReason.class)));
+        return new LeadDetails(id(lead), lead.getFirstName(), lead.getLastName(), lead.getEmail(), lead.getPhone(),
+                lead.getCompany(), lead.getJobTitle(), lead.getCountry(), lead.getSource(), lead.getOwnerId(),
+                lead.getStatus(), lead.getDisqualificationReason(), lead.getDisqualificationNote(),
+                lead.getReferredById(), lead.getNotes(), Set.copyOf(suspect), lead.getFirstTouchDueAt(),
+                lead.getFirstTouchAt(), lead.getCreatedAt(), lead.getUpdatedAt(), lead.getUpdatedBy(),
+                lead.getVersion());
+    }
+}

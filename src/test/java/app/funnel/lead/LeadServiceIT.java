@@ -1,0 +1,185 @@
+package app.funnel.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.funnel.FunnelAppTest;
+import app.funnel.base.ConcurrentChangeException;
+import app.funnel.base.InvalidInputException;
+import app.funnel.definition.Criterion;
+import app.funnel.security.Role;
+import app.funnel.user.UserService;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+@FunnelAppTest
+class LeadServiceIT {
+
+    @Autowired
+    LeadService leads;
+    @Autowired
+    UserService users;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    app.funnel.definition.DefinitionService definitions;
+
+    @AfterEach
+    void logout() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void marketing_logs_a_lead_with_its_phone_in_e164_and_a_history_row() {
+        as("marketing", Role.MARKETING);
+        LeadDetails lead = leads.create(input("João", "Ávila", "joao.avila@ibm.com", "(11) 98765-4321", "BR"));
+        assertThat(lead.status()).isEqualTo(LeadStatus.NEW);
+        assertThat(lead.phone()).isEqualTo("+5511987654321");
+        assertThat(lead.suspect()).isFalse();
+        assertThat(lead.ownerId()).isEqualTo(users.byUsername("marketing").orElseThrow().id());
+        assertThat(jdbc.queryForList("SELECT to_stage FROM stage_change WHERE record_type = 'LEAD' AND record_id = ?",
+                String.class, lead.id())).containsExactly("NEW");
+        assertThat(leads.get(lead.id()).firstName()).isEqualTo("João");
+    }
+
+    @Test
+    void a_fake_looking_lead_is_saved_with_its_flags() {
+        as("marketing", Role.MARKETING);
+        LeadDetails lead = leads.create(input("Test", "Asdf", "x@mailinator.com", null, null));
+        assertThat(lead.suspectReasons()).contains(SuspectReason.PLACEHOLDER_NAME, SuspectReason.THROWAWAY_EMAIL_DOMAIN);
+    }
+
+    @Test
+    void bad_contact_data_is_refused_on_its_field() {
+        as("marketing", Role.MARKETING);
+        assertRefused(input("Ana", "Lima", "ana@", null, null), "email");
+        assertRefused(input("Ana", "Lima", null, "12", "BR"), "phone");
+        assertRefused(input("Ana", "Lima", "ana@lima.com.br", null, "XX"), "country");
+        assertRefused(input("Ana", "Lima", null, null, null), "email");
+        assertRefused(input(" ", "Lima", "ana@lima.com.br", null, null), "firstName");
+    }
+
+    @Test
+    void the_lifecycle_follows_the_definitions_and_records_the_version_checked() {
+        as("marketing", Role.MARKETING);
+        LeadDetails lead = leads.create(input("Vera", "Vaz", "vera.vaz@ibm.com", null, null));
+
+        assertThatThrownBy(() -> leads.qualify(lead.id(), lead.version()))
+                .isInstanceOfSatisfying(TransitionRefusedException.class, e -> assertThat(e.verdict().unmet())
+                        .extracting(Criterion::code).containsExactly("engaged-with-marketing"));
+        leads.confirmCriteria(lead.id(), List.of("engaged-with-marketing"));
+        LeadDetails mql = leads.qualify(lead.id(), lead.version());
+        assertThat(mql.status()).isEqualTo(LeadStatus.MQL);
+
+        assertThatThrownBy(() -> leads.handOver(mql.id(), mql.version(), null))
+                .isInstanceOf(TransitionRefusedException.class);
+        leads.confirmCriteria(mql.id(), List.of("asked-to-become-customer", "fits-icp"));
+        long sales = users.byUsername("sales").orElseThrow().id();
+        // any other criteria a published version may have added meanwhile
+        confirmWhatIsMissing(mql.id());
+        LeadDetails sql = leads.handOver(mql.id(), mql.version(), sales);
+        assertThat(sql.status()).isEqualTo(LeadStatus.SQL);
+        assertThat(sql.ownerId()).isEqualTo(sales);
+        assertThat(sql.firstTouchDueAt()).isNotNull();
+
+        as("sales", Role.SALES);
+        LeadDetails accepted = leads.accept(sql.id(), sql.version());
+        assertThat(accepted.firstTouchAt()).isNotNull();
+        LeadDetails returned = leads.returnToMarketing(accepted.id(), accepted.version(), "Not the decision maker");
+        assertThat(returned.status()).isEqualTo(LeadStatus.MQL);
+        assertThat(returned.ownerId()).isEqualTo(users.byUsername("marketing").orElseThrow().id());
+
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT from_stage, to_stage, changed_by, reason, "
+                + "definition_version FROM stage_change WHERE record_type = 'LEAD' AND record_id = ? ORDER BY id", lead.id());
+        assertThat(rows).extracting(r -> r.get("to_stage")).containsExactly("NEW", "MQL", "SQL", "MQL");
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("definition_version")).isNotNull());
+        assertThat(rows.get(3).get("reason")).isEqualTo("Not the decision maker");
+        assertThat(rows.get(3).get("changed_by")).isEqualTo("sales");
+    }
+
+    @Test
+    void sales_cannot_work_leads_before_the_handoff_and_marketing_cannot_accept() {
+        as("marketing", Role.MARKETING);
+        LeadDetails lead = leads.create(input("Rui", "Reis", "rui@reis.pt", null, "PT"));
+        as("sales", Role.SALES);
+        assertThatThrownBy(() -> leads.update(lead.id(), lead.version(), input("X", "Y", "x@y.com", null, null)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> leads.disqualify(lead.id(), lead.version(), DisqualificationReason.NOT_A_FIT, null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> leads.qualify(lead.id(), lead.version())).isInstanceOf(AccessDeniedException.class);
+        as("marketing", Role.MARKETING);
+        assertThatThrownBy(() -> leads.accept(lead.id(), lead.version())).isInstanceOf(AccessDeniedException.class);
+        as("leadership", Role.LEADERSHIP);
+        assertThatThrownBy(() -> leads.create(input("A", "B", "a@b.com", null, null)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void disqualifying_needs_a_reason_and_a_note_for_other_and_recycling_brings_it_back() {
+        as("marketing", Role.MARKETING);
+        LeadDetails lead = leads.create(input("Test", "Test", "t@example.com", null, null));
+        assertThatThrownBy(() -> leads.disqualify(lead.id(), lead.version(), DisqualificationReason.OTHER, " "))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("note"));
+        LeadDetails fake = leads.disqualify(lead.id(), lead.version(), DisqualificationReason.FAKE_OR_INVALID_CONTACT,
+                null);
+        assertThat(fake.status()).isEqualTo(LeadStatus.DISQUALIFIED);
+        assertThat(fake.disqualificationReason()).isEqualTo(DisqualificationReason.FAKE_OR_INVALID_CONTACT);
+        LeadDetails back = leads.recycle(fake.id(), fake.version(), LeadStatus.NEW, "Called back: real person");
+        assertThat(back.status()).isEqualTo(LeadStatus.NEW);
+        assertThat(back.disqualificationReason()).isNull();
+    }
+
+    @Test
+    void a_stale_save_is_refused_naming_who_changed_the_lead() {
+        as("marketing", Role.MARKETING);
+        LeadDetails lead = leads.create(input("Ivo", "Neves", "ivo@neves.com", null, null));
+        leads.update(lead.id(), lead.version(), input("Ivo", "Neves", "ivo@neves.com.br", null, null));
+        assertThatThrownBy(() -> leads.update(lead.id(), lead.version(), input("Ivo", "N", "ivo@n.com", null, null)))
+                .isInstanceOfSatisfying(ConcurrentChangeException.class,
+                        e -> assertThat(e.changedBy()).isEqualTo("marketing"));
+        assertThat(leads.get(lead.id()).email()).isEqualTo("ivo@neves.com.br");
+    }
+
+    @Test
+    void without_a_chosen_owner_the_handoff_goes_round_robin_among_sales_users() {
+        as("marketing", Role.MARKETING);
+        LeadDetails lead = leads.create(input("Lia", "Lobo", "lia@lobo.com", null, null));
+        leads.confirmCriteria(lead.id(), List.of("engaged-with-marketing"));
+        confirmWhatIsMissing(lead.id());
+        LeadDetails mql = leads.qualify(lead.id(), lead.version());
+        leads.confirmCriteria(mql.id(), List.of("asked-to-become-customer", "fits-icp"));
+        confirmWhatIsMissing(mql.id());
+        LeadDetails sql = leads.handOver(mql.id(), mql.version(), null);
+        assertThat(users.enabledWithRole(Role.SALES)).extracting(u -> u.id()).contains(sql.ownerId());
+    }
+
+    private void confirmWhatIsMissing(long id) {
+        // other tests publish definitions versions with extra criteria; confirm whatever is asked now
+        for (var term : List.of(app.funnel.definition.Term.MQL, app.funnel.definition.Term.SQL)) {
+            var entry = definitions.entry(definitions.currentVersion(), term);
+            leads.confirmCriteria(id, entry.criteria().stream().map(Criterion::code).toList());
+        }
+    }
+
+    private void assertRefused(LeadInput input, String field) {
+        assertThatThrownBy(() -> leads.create(input))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
+    }
+
+    private static LeadInput input(String first, String last, String email, String phone, String country) {
+        return new LeadInput(first, last, email, phone, "IBM", "VP", country, LeadSource.WEBSITE_FORM, null, null);
+    }
+
+    private static void as(String username, Role role) {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                username, null, List.of(new SimpleGrantedAuthority(role.authority()))));
+    }
+}
