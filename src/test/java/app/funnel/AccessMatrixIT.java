@@ -38,6 +38,7 @@ class AccessMatrixIT extends SpringBrowserlessTest {
         MATRIX.put("definitions", ANYONE_LOGGED_IN);
         MATRIX.put("definitions/compare", ANYONE_LOGGED_IN);
         MATRIX.put("definitions/acknowledgements", EnumSet.of(Who.LEADERSHIP, Who.ADMIN));
+        MATRIX.put("leads", ANYONE_LOGGED_IN);
     }
 
     @Test

@@ -40,14 +40,16 @@ public class LeadService {
     static final String RECORD = "LEAD";
 
     private final LeadRepository leads;
+    private final LeadSearch search;
     private final DefinitionService definitions;
     private final UserService users;
     private final StageChangeLog history;
     private final Clock clock;
 
-    LeadService(LeadRepository leads, DefinitionService definitions, UserService users, StageChangeLog history,
+    LeadService(LeadRepository leads, LeadSearch search, DefinitionService definitions, UserService users, StageChangeLog history,
                 Clock clock) {
         this.leads = leads;
+        this.search = search;
         this.definitions = definitions;
         this.users = users;
         this.history = history;
@@ -68,8 +70,35 @@ public class LeadService {
         return details(lead);
     }
 
+    /** A page of the lead grid; everyone who works with leads reads all of them. */
     @Transactional(readOnly = true)
-    @PreAuthorize(Roles.IS_AUTHENTICATED)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public List<LeadRow> search(LeadQuery query, org.springframework.data.domain.Pageable pageable) {
+        return search.page(query, pageable);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public long count(LeadQuery query) {
+        return search.count(query);
+    }
+
+    /** For the status tabs: how many leads of each status match the other filters. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public java.util.Map<LeadStatus, Long> countsByStatus(LeadQuery query) {
+        return search.countsByStatus(query);
+    }
+
+    /** The id of the logged-in user, for the "mine" filter. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public long currentUserId() {
+        return myId();
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
     public LeadDetails get(long id) {
         return details(load(id));
     }

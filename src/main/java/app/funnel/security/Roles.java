@@ -18,6 +18,8 @@ public final class Roles {
     /** Leadership edits and publishes the definitions; administrators may do what leadership does. */
     public static final String HAS_LEADERSHIP_OR_ADMIN = "hasAnyRole('LEADERSHIP', 'ADMIN')";
     public static final String HAS_MARKETING = "hasRole('MARKETING')";
+    /** Any of Funnel's roles: a user who holds none sees nothing but their profile. */
+    public static final String HAS_ANY_ROLE = "hasAnyRole('MARKETING', 'SALES', 'LEADERSHIP', 'ADMIN')";
     public static final String HAS_SALES = "hasRole('SALES')";
     public static final String HAS_MARKETING_OR_SALES = "hasAnyRole('MARKETING', 'SALES')";
 

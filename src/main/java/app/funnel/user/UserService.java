@@ -160,6 +160,15 @@ public class UserService {
         return users.findEnabledWithRole(role).stream().map(UserSummary::of).toList();
     }
 
+    /** Every user's display name by id, for showing owners. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.IS_AUTHENTICATED)
+    public java.util.Map<Long, String> displayNames() {
+        java.util.Map<Long, String> names = new java.util.HashMap<>();
+        users.findAll().forEach(u -> names.put(u.getId(), u.getDisplayName()));
+        return names;
+    }
+
     /** A user by username, for features that store owners by id. */
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.IS_AUTHENTICATED)

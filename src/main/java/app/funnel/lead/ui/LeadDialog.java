@@ -1,0 +1,279 @@
+package app.funnel.lead.ui;
+
+import app.funnel.base.ConcurrentChangeException;
+import app.funnel.base.InvalidInputException;
+import app.funnel.base.ui.Fields;
+import app.funnel.base.ui.Messages;
+import app.funnel.definition.DefinitionService;
+import app.funnel.definition.Term;
+import app.funnel.definition.ui.MissingCriteriaDialog;
+import app.funnel.definition.ui.TermInfo;
+import app.funnel.lead.DisqualificationReason;
+import app.funnel.lead.LeadDetails;
+import app.funnel.lead.LeadInput;
+import app.funnel.lead.LeadService;
+import app.funnel.lead.LeadSource;
+import app.funnel.lead.LeadStatus;
+import app.funnel.lead.TransitionRefusedException;
+import app.funnel.security.CurrentUser;
+import app.funnel.security.Role;
+import app.funnel.user.UserService;
+import app.funnel.user.UserSummary;
+import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A lead: its contact data (editable by whoever may work it now), its suspect flags, and the status
+ * actions the user's role allows. A change the definitions refuse opens the list of what is missing.
+ */
+final class LeadDialog extends Dialog {
+
+    private final LeadService leads;
+    private final DefinitionService definitions;
+    private final UserService users;
+    private final Runnable onChange;
+    private final TextField firstName = Fields.text(getTranslation("lead.field.first-name"), 100);
+    private final TextField lastName = Fields.text(getTranslation("lead.field.last-name"), 100);
+    private final EmailField email = Fields.email(getTranslation("lead.field.email"), 254);
+    private final TextField phone = Fields.text(getTranslation("lead.field.phone"), 40);
+    private final TextField country = Fields.text(getTranslation("lead.field.country"), 2);
+    private final TextField company = Fields.text(getTranslation("lead.field.company"), 200);
+    private final TextField jobTitle = Fields.text(getTranslation("lead.field.job-title"), 150);
+    private final ComboBox<LeadSource> source = new ComboBox<>(getTranslation("lead.field.source"));
+    private final TextArea notes = new TextArea(getTranslation("lead.field.notes"));
+    private @Nullable LeadDetails lead;
+
+    LeadDialog(LeadService leads, DefinitionService definitions, UserService users, @Nullable LeadDetails lead,
+               Runnable onChange) {
+        this.leads = leads;
+        this.definitions = definitions;
+        this.users = users;
+        this.lead = lead;
+        this.onChange = onChange;
+        setWidth("44rem");
+        setId("lead-dialog");
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        getFooter().removeAll();
+        CurrentUser me = CurrentUser.require();
+        setHeaderTitle(lead == null ? getTranslation("lead.new")
+                : lead.firstName() + " " + lead.lastName());
+        firstName.setId("lead-first-name");
+        lastName.setId("lead-last-name");
+        email.setId("lead-email");
+        phone.setId("lead-phone");
+        phone.setHelperText(getTranslation("lead.field.phone-help"));
+        country.setId("lead-country");
+        country.setHelperText(getTranslation("lead.field.country-help"));
+        company.setId("lead-company");
+        source.setItems(LeadSource.values());
+        source.setItemLabelGenerator(s -> getTranslation("source." + s.name()));
+        source.setId("lead-source");
+        notes.setMaxLength(20_000);
+        firstName.setRequiredIndicatorVisible(true);
+        lastName.setRequiredIndicatorVisible(true);
+        if (lead != null) {
+            firstName.setValue(lead.firstName());
+            lastName.setValue(lead.lastName());
+            email.setValue(nz(lead.email()));
+            phone.setValue(nz(lead.phone()));
+            country.setValue(nz(lead.country()));
+            company.setValue(nz(lead.company()));
+            jobTitle.setValue(nz(lead.jobTitle()));
+            source.setValue(lead.source());
+            notes.setValue(nz(lead.notes()));
+
+            Div status = new Div();
+            status.setId("lead-status");
+            Span badge = new Span(getTranslation("status." + lead.status().name()));
+            badge.addClassName("funnel-badge");
+            status.add(new Span(getTranslation("lead.status") + " "), badge);
+            Term term = lead.status().term();
+            if (term != null) {
+                status.add(new TermInfo(definitions, term));
+            }
+            if (lead.disqualificationReason() != null) {
+                status.add(new Span(" " + getTranslation("reason." + lead.disqualificationReason().name())
+                        + (lead.disqualificationNote() == null ? "" : ": " + lead.disqualificationNote())));
+            }
+            add(status);
+            if (lead.suspect()) {
+                Div flags = new Div();
+                flags.setId("lead-suspect");
+                flags.addClassName("funnel-suspect");
+                flags.add(new Span(getTranslation("lead.suspect-intro") + " "));
+                lead.suspectReasons().forEach(r -> {
+                    Span flag = new Span(getTranslation("suspect." + r.name()));
+                    flag.addClassNames("funnel-badge", "warn");
+                    flags.add(flag);
+                });
+                add(flags);
+            }
+        } else {
+            source.setValue(LeadSource.WEBSITE_FORM);
+        }
+        boolean editable = lead == null ? me.has(Role.MARKETING) : mayWork(me, lead);
+        FormLayout form = new FormLayout(firstName, lastName, email, phone, country, company, jobTitle, source);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
+        notes.setWidthFull();
+        add(form, notes);
+        for (HasValidation f : new HasValidation[] {firstName, lastName, email, phone, country, company, jobTitle}) {
+            ((com.vaadin.flow.component.HasValue<?, ?>) f).setReadOnly(!editable);
+        }
+        source.setReadOnly(!editable);
+        notes.setReadOnly(!editable);
+
+        if (lead != null) {
+            add(actions(me, lead));
+        }
+        Button close = new Button(getTranslation("users.close"), e -> close());
+        getFooter().add(close);
+        if (editable) {
+            Button save = new Button(getTranslation(lead == null ? "lead.create" : "users.save"), e -> save());
+            save.setId("save-lead");
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            getFooter().add(save);
+        }
+    }
+
+    private Div actions(CurrentUser me, LeadDetails current) {
+        Div box = new Div();
+        box.setId("lead-actions");
+        box.add(new H3(getTranslation("lead.actions")));
+        HorizontalLayout buttons = new HorizontalLayout();
+        buttons.setWrap(true);
+        boolean marketing = me.has(Role.MARKETING);
+        boolean owner = me.userId() != null && me.userId() == current.ownerId()
+                || users.byUsername(me.username()).map(UserSummary::id).orElse(-1L) == current.ownerId();
+        if (marketing && current.status() == LeadStatus.NEW) {
+            buttons.add(action("lead.qualify", "qualify", () -> leads.qualify(current.id(), current.version())));
+        }
+        if (marketing && current.status() == LeadStatus.MQL) {
+            ComboBox<UserSummary> salesOwner = new ComboBox<>();
+            salesOwner.setPlaceholder(getTranslation("lead.round-robin"));
+            salesOwner.setItems(users.enabledWithRole(Role.SALES));
+            salesOwner.setItemLabelGenerator(UserSummary::displayName);
+            salesOwner.setClearButtonVisible(true);
+            salesOwner.setId("handover-owner");
+            buttons.add(salesOwner, action("lead.hand-over", "hand-over", () -> leads.handOver(current.id(),
+                    current.version(), salesOwner.getValue() == null ? null : salesOwner.getValue().id())));
+        }
+        boolean salesOwner = me.has(Role.SALES) && owner && current.status() == LeadStatus.SQL;
+        if (salesOwner && current.firstTouchAt() == null) {
+            buttons.add(action("lead.accept", "accept", () -> leads.accept(current.id(), current.version())));
+        }
+        if (salesOwner) {
+            TextField reason = new TextField();
+            reason.setPlaceholder(getTranslation("lead.return-reason"));
+            reason.setMaxLength(1000);
+            reason.setId("return-reason");
+            buttons.add(reason, action("lead.return", "return", () -> leads.returnToMarketing(current.id(),
+                    current.version(), reason.getValue())));
+        }
+        boolean mayDisqualify = marketing && (current.status() == LeadStatus.NEW || current.status() == LeadStatus.MQL)
+                || salesOwner;
+        if (mayDisqualify && current.suspect()) {
+            buttons.add(action("lead.disqualify-fake", "disqualify-fake", () -> leads.disqualify(current.id(),
+                    current.version(), DisqualificationReason.FAKE_OR_INVALID_CONTACT, null)));
+        }
+        if (mayDisqualify) {
+            ComboBox<DisqualificationReason> reason = new ComboBox<>();
+            reason.setPlaceholder(getTranslation("lead.disqualify-reason"));
+            reason.setItems(DisqualificationReason.values());
+            reason.setItemLabelGenerator(r -> getTranslation("reason." + r.name()));
+            reason.setId("disqualify-reason");
+            TextField note = new TextField();
+            note.setPlaceholder(getTranslation("lead.disqualify-note"));
+            note.setMaxLength(1000);
+            note.setId("disqualify-note");
+            buttons.add(reason, note, action("lead.disqualify", "disqualify", () -> leads.disqualify(current.id(),
+                    current.version(), reason.getValue(), note.getValue())));
+        }
+        if (marketing && current.status() == LeadStatus.DISQUALIFIED) {
+            TextField reason = new TextField();
+            reason.setPlaceholder(getTranslation("lead.recycle-reason"));
+            reason.setId("recycle-reason");
+            buttons.add(reason, action("lead.recycle", "recycle", () -> leads.recycle(current.id(), current.version(),
+                    LeadStatus.NEW, reason.getValue())));
+        }
+        if (buttons.getComponentCount() == 0) {
+            box.add(new Span(getTranslation("lead.no-actions")));
+        }
+        box.add(buttons);
+        return box;
+    }
+
+    private Button action(String labelKey, String id, Supplier<LeadDetails> change) {
+        Button button = new Button(getTranslation(labelKey), e -> run(change));
+        button.setId("lead-" + id);
+        return button;
+    }
+
+    private void run(Supplier<LeadDetails> change) {
+        try {
+            lead = change.get();
+            onChange.run();
+            Messages.success(getTranslation("lead.changed", getTranslation("status." + lead.status().name())));
+            render();
+        } catch (TransitionRefusedException refused) {
+            LeadDetails current = lead;
+            new MissingCriteriaDialog(refused.verdict(), codes -> {
+                leads.confirmCriteria(current.id(), codes);
+                run(change);
+            }).open();
+        } catch (InvalidInputException problem) {
+            Messages.show(this, problem, null, Map.of());
+        } catch (ConcurrentChangeException conflict) {
+            Messages.show(this, conflict);
+        }
+    }
+
+    private void save() {
+        for (HasValidation f : new HasValidation[] {firstName, lastName, email, phone, country, company, jobTitle}) {
+            f.setInvalid(false);
+        }
+        LeadInput input = new LeadInput(firstName.getValue(), lastName.getValue(), email.getValue(), phone.getValue(),
+                company.getValue(), jobTitle.getValue(), country.getValue(), source.getValue(),
+                lead == null ? null : lead.referredById(), notes.getValue());
+        try {
+            lead = lead == null ? leads.create(input) : leads.update(lead.id(), lead.version(), input);
+            onChange.run();
+            Messages.success(getTranslation("lead.saved", lead.firstName() + " " + lead.lastName()));
+            render();
+        } catch (InvalidInputException problem) {
+            Messages.show(this, problem, null, Map.of("firstName", firstName, "lastName", lastName, "email", email,
+                    "phone", phone, "country", country, "company", company, "jobTitle", jobTitle, "notes", notes));
+        } catch (ConcurrentChangeException conflict) {
+            Messages.show(this, conflict);
+        }
+    }
+
+    private boolean mayWork(CurrentUser me, LeadDetails current) {
+        if ((current.status() == LeadStatus.NEW || current.status() == LeadStatus.MQL) && me.has(Role.MARKETING)) {
+            return true;
+        }
+        return current.status() == LeadStatus.SQL && me.has(Role.SALES)
+                && users.byUsername(me.username()).map(UserSummary::id).orElse(-1L) == current.ownerId();
+    }
+
+    private static String nz(@Nullable String value) {
+        return value == null ? "" : value;
+    }
+}

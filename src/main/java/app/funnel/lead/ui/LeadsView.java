@@ -1,0 +1,182 @@
+package app.funnel.lead.ui;
+
+import app.funnel.base.ui.Messages;
+import app.funnel.definition.DefinitionService;
+import app.funnel.lead.LeadQuery;
+import app.funnel.lead.LeadRow;
+import app.funnel.lead.LeadService;
+import app.funnel.lead.LeadSource;
+import app.funnel.lead.LeadStatus;
+import app.funnel.security.CurrentUser;
+import app.funnel.security.Role;
+import app.funnel.security.Roles;
+import app.funnel.user.UserService;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The lead grid: a tab per status with counts, filters for owner, source, creation date and text,
+ * sorting, loaded page by page from the database. SQLs past their first-touch deadline are marked.
+ */
+@Route("leads")
+@PageTitle("Leads")
+@Menu(order = 20, title = "menu.leads", icon = "vaadin:user-card")
+@RolesAllowed({Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP, Roles.ADMIN})
+final class LeadsView extends Main {
+
+    private final LeadService leads;
+    private final Clock clock;
+    private final Map<Long, String> owners;
+    private final Grid<LeadRow> grid = new Grid<>();
+    private final Tabs tabs = new Tabs();
+    private final Map<Tab, LeadStatus> tabStatus = new LinkedHashMap<>();
+    private final Map<LeadStatus, Tab> statusTab = new EnumMap<>(LeadStatus.class);
+    private final Tab allTab = new Tab();
+    private final Checkbox mine = new Checkbox();
+    private final ComboBox<LeadSource> source = new ComboBox<>();
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final TextField text = new TextField();
+
+    LeadsView(LeadService leads, DefinitionService definitions, UserService users, Clock clock) {
+        this.leads = leads;
+        this.clock = clock;
+        this.owners = users.displayNames();
+        addClassName("funnel-view");
+        CurrentUser me = CurrentUser.require();
+
+        allTab.setId("tab-ALL");
+        tabs.add(allTab);
+        for (LeadStatus status : LeadStatus.values()) {
+            Tab tab = new Tab();
+            tab.setId("tab-" + status.name());
+            tabStatus.put(tab, status);
+            statusTab.put(status, tab);
+            tabs.add(tab);
+        }
+        tabs.addSelectedChangeListener(e -> refresh());
+
+        mine.setLabel(getTranslation(me.has(Role.SALES) ? "leads.mine-sales" : "leads.mine"));
+        mine.setId("filter-mine");
+        mine.addValueChangeListener(e -> refresh());
+        source.setPlaceholder(getTranslation("leads.any-source"));
+        source.setItems(LeadSource.values());
+        source.setItemLabelGenerator(s -> getTranslation("source." + s.name()));
+        source.setClearButtonVisible(true);
+        source.setId("filter-source");
+        source.addValueChangeListener(e -> refresh());
+        from.setPlaceholder(getTranslation("leads.created-from"));
+        from.setClearButtonVisible(true);
+        from.addValueChangeListener(e -> refresh());
+        to.setPlaceholder(getTranslation("leads.created-to"));
+        to.setClearButtonVisible(true);
+        to.addValueChangeListener(e -> refresh());
+        text.setPlaceholder(getTranslation("leads.search"));
+        text.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
+        text.setClearButtonVisible(true);
+        text.setValueChangeMode(ValueChangeMode.LAZY);
+        text.setMaxLength(100);
+        text.setId("filter-text");
+        text.addValueChangeListener(e -> refresh());
+
+        Div toolbar = new Div();
+        toolbar.addClassName("funnel-toolbar");
+        Div spacer = new Div();
+        spacer.addClassName("spacer");
+        toolbar.add(text, source, from, to, mine, spacer);
+        if (me.has(Role.MARKETING)) {
+            Button create = new Button(getTranslation("leads.new"), new Icon(VaadinIcon.PLUS),
+                    e -> new LeadDialog(leads, definitions, users, null, this::refresh).open());
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            create.setId("new-lead");
+            toolbar.add(create);
+        }
+
+        grid.setId("leads-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(r -> r.firstName() + " " + r.lastName()).setHeader(getTranslation("leads.col.name"))
+                .setSortProperty("lastName").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(LeadRow::company).setHeader(getTranslation("leads.col.company")).setSortProperty("company")
+                .setAutoWidth(true);
+        grid.addColumn(LeadRow::email).setHeader(getTranslation("leads.col.email")).setAutoWidth(true);
+        grid.addComponentColumn(this::statusCell).setHeader(getTranslation("leads.col.status"))
+                .setSortProperty("status").setAutoWidth(true);
+        grid.addColumn(r -> getTranslation("source." + r.source().name())).setHeader(getTranslation("leads.col.source"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> owners.getOrDefault(r.ownerId(), "?")).setHeader(getTranslation("leads.col.owner"))
+                .setAutoWidth(true);
+        grid.addColumn(r -> Messages.dateTime(r.createdAt())).setHeader(getTranslation("leads.col.created"))
+                .setSortProperty("createdAt").setAutoWidth(true);
+        grid.setItemsPageable(pageable -> leads.search(query(), pageable), pageable -> leads.count(query()));
+        grid.addItemClickListener(e -> new LeadDialog(leads, definitions, users, leads.get(e.getItem().id()),
+                this::refresh).open());
+        grid.setSizeFull();
+
+        add(toolbar, tabs, grid);
+        updateCounts();
+    }
+
+    private Component statusCell(LeadRow row) {
+        Div cell = new Div();
+        Span status = new Span(getTranslation("status." + row.status().name()));
+        status.addClassName("funnel-badge");
+        cell.add(status);
+        if (row.overdue(clock.instant())) {
+            Span overdue = new Span(getTranslation("leads.overdue"));
+            overdue.addClassNames("funnel-badge", "off");
+            overdue.getElement().setAttribute("title", getTranslation("leads.overdue-since",
+                    Messages.dateTime(row.firstTouchDueAt())));
+            cell.add(overdue);
+        }
+        if (row.suspect()) {
+            Span suspect = new Span(getTranslation("leads.suspect"));
+            suspect.addClassNames("funnel-badge", "warn");
+            cell.add(suspect);
+        }
+        return cell;
+    }
+
+    private LeadQuery query() {
+        LeadStatus status = tabStatus.get(tabs.getSelectedTab());
+        Long owner = mine.getValue() ? leads.currentUserId() : null;
+        return new LeadQuery(status, owner, source.getValue(), from.getValue(), to.getValue(), text.getValue());
+    }
+
+    void refresh() {
+        grid.getDataProvider().refreshAll();
+        updateCounts();
+    }
+
+    private void updateCounts() {
+        Map<LeadStatus, Long> counts = leads.countsByStatus(query());
+        long all = counts.values().stream().mapToLong(Long::longValue).sum();
+        allTab.setLabel(getTranslation("leads.tab.all", all));
+        for (LeadStatus status : LeadStatus.values()) {
+            statusTab.get(status).setLabel(getTranslation("leads.tab", getTranslation("status." + status.name()),
+                    counts.get(status)));
+        }
+    }
+}
