@@ -1,0 +1,102 @@
+package app.funnel.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import app.funnel.FunnelAppTest;
+import app.funnel.demo.DemoMode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Marketing logs a lead, qualifies it and hands it to sales, confirming what the definitions ask
+ * on the way; the salesperson finds it among their SQLs and accepts it. A fake-looking lead shows
+ * its flags.
+ */
+@FunnelAppTest
+class LeadsBrowserIT {
+
+    private static Chromium chromium;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        chromium = new Chromium();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        chromium.close();
+    }
+
+    @Test
+    void marketing_hands_a_lead_to_sales_who_accepts_it_and_fake_leads_show_their_flags() {
+        String base = "http://localhost:" + port;
+        String company = "Datacenter " + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+
+        Page marketing = chromium.newPage();
+        Chromium.logIn(marketing, base, "marketing", DemoMode.DEMO_PASSWORD);
+        Chromium.waitForShell(marketing);
+        marketing.navigate(base + "/leads");
+        createLead(marketing, "Daniela", "Dias", "daniela.dias@ibm.com", company);
+        assertThat(marketing.locator("#lead-status")).containsText("New");
+
+        marketing.locator("#lead-qualify").click();
+        confirmEverythingMissing(marketing);
+        assertThat(marketing.locator("#lead-status")).containsText("MQL");
+
+        Locator owner = marketing.locator("#handover-owner input");
+        owner.fill("Sérgio Sales");
+        marketing.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Sérgio Sales"))
+                .first().click();
+        marketing.locator("#lead-hand-over").click();
+        confirmEverythingMissing(marketing);
+        assertThat(marketing.locator("#lead-status")).containsText("SQL");
+
+        marketing.locator("#lead-dialog").getByText("Close").click();
+        createLead(marketing, "Test", "Asdf", "test@mailinator.com", company + " fake");
+        assertThat(marketing.locator("#lead-suspect")).containsText("Placeholder name");
+        assertThat(marketing.locator("#lead-suspect")).containsText("Throwaway e-mail domain");
+        assertThat(marketing.locator("#lead-disqualify-fake")).isVisible();
+        marketing.context().close();
+
+        Page sales = chromium.newPage();
+        Chromium.logIn(sales, base, "sales", DemoMode.DEMO_PASSWORD);
+        Chromium.waitForShell(sales);
+        sales.navigate(base + "/leads");
+        sales.locator("#filter-mine").click();
+        sales.locator("#tab-SQL").click();
+        Locator row = sales.locator("#leads-grid").getByText(company, new Locator.GetByTextOptions().setExact(true));
+        assertThat(row).isVisible();
+        row.click();
+        sales.locator("#lead-accept").click();
+        assertThat(sales.getByText("The lead is now SQL.")).isVisible();
+        assertThat(sales.locator("#lead-accept")).hasCount(0);
+        sales.context().close();
+    }
+
+    private static void createLead(Page page, String first, String last, String email, String company) {
+        page.locator("#new-lead").click();
+        page.locator("#lead-first-name input").fill(first);
+        page.locator("#lead-last-name input").fill(last);
+        page.locator("#lead-email input").fill(email);
+        page.locator("#lead-company input").fill(company);
+        page.locator("#save-lead").click();
+        assertThat(page.locator("#lead-actions")).isVisible();
+    }
+
+    private static void confirmEverythingMissing(Page page) {
+        Locator dialog = page.locator("#missing-criteria");
+        dialog.locator("vaadin-checkbox").first().waitFor();
+        for (Locator box : dialog.locator("vaadin-checkbox").all()) {
+            box.locator("label").first().click();
+        }
+        page.locator("#confirm-and-retry").click();
+    }
+}
