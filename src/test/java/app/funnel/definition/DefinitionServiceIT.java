@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.funnel.FunnelAppTest;
+import app.funnel.TestLogins;
 import app.funnel.base.ConcurrentChangeException;
 import app.funnel.base.InvalidInputException;
 import app.funnel.security.Role;
@@ -16,8 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 @FunnelAppTest
@@ -28,7 +27,7 @@ class DefinitionServiceIT {
 
     @AfterEach
     void cleanUp() {
-        loginAs("leadership", Role.LEADERSHIP);
+        TestLogins.as("leadership", Role.LEADERSHIP);
         for (Term term : definitions.draftTerms()) {
             definitions.discardDraft(term);
         }
@@ -37,7 +36,7 @@ class DefinitionServiceIT {
 
     @Test
     void version_1_holds_the_defaults_from_the_source_document() {
-        loginAs("sales", Role.SALES);
+        TestLogins.as("sales", Role.SALES);
         var v1 = definitions.entries(1);
         assertThat(v1).hasSize(Term.values().length);
         assertThat(v1.get(Term.SQL).criteria()).extracting(Criterion::code)
@@ -55,7 +54,7 @@ class DefinitionServiceIT {
 
     @Test
     void publishing_a_draft_makes_version_n_plus_1_and_keeps_every_version_readable() {
-        loginAs("leadership", Role.LEADERSHIP);
+        TestLogins.as("leadership", Role.LEADERSHIP);
         int before = definitions.currentVersion();
         DefinitionEntry sql = definitions.draft(Term.SQL).entry();
         List<Criterion> criteria = new ArrayList<>(sql.criteria());
@@ -83,11 +82,11 @@ class DefinitionServiceIT {
 
     @Test
     void a_second_editor_saving_a_stale_draft_is_told_who_saved_first_and_nothing_is_lost() {
-        loginAs("leadership", Role.LEADERSHIP);
+        TestLogins.as("leadership", Role.LEADERSHIP);
         DefinitionEntry mql = definitions.draft(Term.MQL).entry();
         Draft first = definitions.saveDraft(withBody(mql, "First editor's text."), 0);
 
-        loginAs("admin", Role.ADMIN);
+        TestLogins.as("admin", Role.ADMIN);
         assertThatThrownBy(() -> definitions.saveDraft(withBody(mql, "Second editor's text."), 0))
                 .isInstanceOfSatisfying(ConcurrentChangeException.class,
                         e -> assertThat(e.changedBy()).isEqualTo("leadership"));
@@ -95,14 +94,14 @@ class DefinitionServiceIT {
 
         Draft second = definitions.saveDraft(withBody(mql, "Second editor's text."), first.rowVersion());
         assertThat(second.updatedBy()).isEqualTo("admin");
-        loginAs("leadership", Role.LEADERSHIP);
+        TestLogins.as("leadership", Role.LEADERSHIP);
         assertThatThrownBy(() -> definitions.saveDraft(withBody(mql, "Overwrite"), first.rowVersion()))
                 .isInstanceOf(ConcurrentChangeException.class);
     }
 
     @Test
     void publishing_needs_a_change_note_and_a_draft() {
-        loginAs("leadership", Role.LEADERSHIP);
+        TestLogins.as("leadership", Role.LEADERSHIP);
         assertThatThrownBy(() -> definitions.publish("Nothing changed"))
                 .isInstanceOfSatisfying(InvalidInputException.class,
                         e -> assertThat(e.messageKey()).isEqualTo("definition.error.nothing-to-publish"));
@@ -114,11 +113,11 @@ class DefinitionServiceIT {
 
     @Test
     void acknowledging_clears_the_pending_version_and_shows_in_the_report_per_role() {
-        loginAs("leadership", Role.LEADERSHIP);
+        TestLogins.as("leadership", Role.LEADERSHIP);
         definitions.saveDraft(withBody(definitions.draft(Term.LEAD).entry(), "Leads leave contact data."), 0);
         int version = definitions.publish("Shorter lead text").number();
 
-        loginAs("marketing", Role.MARKETING);
+        TestLogins.as("marketing", Role.MARKETING);
         assertThat(definitions.pendingAcknowledgement()).hasValueSatisfying(v -> {
             assertThat(v.number()).isEqualTo(version);
             assertThat(v.changedTerms()).containsExactly(Term.LEAD);
@@ -126,7 +125,7 @@ class DefinitionServiceIT {
         definitions.acknowledge(version);
         assertThat(definitions.pendingAcknowledgement()).isEmpty();
 
-        loginAs("leadership", Role.LEADERSHIP);
+        TestLogins.as("leadership", Role.LEADERSHIP);
         AcknowledgementReport report = definitions.acknowledgements();
         assertThat(report.version()).isEqualTo(version);
         assertThat(report.users()).filteredOn(u -> u.username().equals("marketing")).singleElement()
@@ -138,7 +137,7 @@ class DefinitionServiceIT {
 
     @Test
     void confirmations_record_who_confirmed_which_criterion_and_under_which_version() {
-        loginAs("sales", Role.SALES);
+        TestLogins.as("sales", Role.SALES);
         RecordRef lead = RecordRef.lead(987_654_321L);
         definitions.confirm(lead, "fits-icp");
         assertThat(definitions.confirmations(lead)).singleElement().satisfies(c -> {
@@ -153,7 +152,7 @@ class DefinitionServiceIT {
     @ParameterizedTest
     @EnumSource(value = Role.class, names = {"MARKETING", "SALES"})
     void only_leadership_and_admin_may_edit_publish_or_see_acknowledgements(Role role) {
-        loginAs("someone", role);
+        TestLogins.as("someone", role);
         DefinitionEntry lead = definitions.entry(definitions.currentVersion(), Term.LEAD);
         assertThatThrownBy(() -> definitions.draft(Term.LEAD)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> definitions.saveDraft(lead, 0)).isInstanceOf(AccessDeniedException.class);
@@ -166,10 +165,5 @@ class DefinitionServiceIT {
     private static DefinitionEntry withBody(DefinitionEntry entry, String body) {
         return new DefinitionEntry(entry.term(), body, entry.examples(), entry.criteria(), entry.probability(),
                 entry.slaHours());
-    }
-
-    static void loginAs(String username, Role role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                username, null, List.of(new SimpleGrantedAuthority(role.authority()))));
     }
 }

@@ -2,44 +2,25 @@ package app.funnel.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import app.funnel.FunnelAppTest;
 import app.funnel.demo.DemoMode;
 import com.microsoft.playwright.Page;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Leadership changes the SQL definition and publishes it; a salesperson is asked to read it,
  * reads what changed, acknowledges, and is not asked again.
  */
-@FunnelAppTest
-class DefinitionsBrowserIT {
+class DefinitionsBrowserIT extends BrowserTest {
 
-    private static Chromium chromium;
-
-    @LocalServerPort
-    int port;
     @Autowired
     JdbcTemplate jdbc;
 
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
-
     @Test
     void leadership_publishes_a_new_sql_definition_and_sales_reads_and_acknowledges_it() {
-        String base = "http://localhost:" + port;
+        String base = base();
         jdbc.update("DELETE FROM definition_draft");
 
         Page leadership = chromium.newPage();

@@ -2,42 +2,22 @@ package app.funnel.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import app.funnel.FunnelAppTest;
 import app.funnel.demo.DemoMode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Marketing logs a lead, qualifies it and hands it to sales, confirming what the definitions ask
  * on the way; the salesperson finds it among their SQLs and accepts it. A fake-looking lead shows
  * its flags.
  */
-@FunnelAppTest
-class LeadsBrowserIT {
-
-    private static Chromium chromium;
-
-    @LocalServerPort
-    int port;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
+class LeadsBrowserIT extends BrowserTest {
 
     @Test
     void marketing_hands_a_lead_to_sales_who_accepts_it_and_fake_leads_show_their_flags() {
-        String base = "http://localhost:" + port;
+        String base = base();
         String company = "Datacenter " + ThreadLocalRandom.current().nextInt(100_000, 999_999);
 
         Page marketing = chromium.newPage();

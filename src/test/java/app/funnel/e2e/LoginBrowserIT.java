@@ -1,6 +1,5 @@
 package app.funnel.e2e;
 
-import app.funnel.FunnelAppTest;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,39 +11,17 @@ import com.microsoft.playwright.Page;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** What a person does at the login page and in the shell, in a real Chromium against the running app. */
-@FunnelAppTest
-class LoginBrowserIT {
+class LoginBrowserIT extends BrowserTest {
 
-    private static Chromium chromium;
-
-    @LocalServerPort
-    int port;
     @Autowired
     UserService users;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = new Chromium();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        chromium.close();
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
-    }
 
     @Test
     void each_demo_user_logs_in_and_sees_only_the_views_of_its_roles() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import app.funnel.FunnelAppTest;
+import app.funnel.TestLogins;
 import app.funnel.base.ConcurrentChangeException;
 import app.funnel.base.InvalidInputException;
 import app.funnel.definition.Criterion;
@@ -16,8 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 @FunnelAppTest
@@ -39,7 +38,7 @@ class LeadServiceIT {
 
     @Test
     void marketing_logs_a_lead_with_its_phone_in_e164_and_a_history_row() {
-        as("marketing", Role.MARKETING);
+        TestLogins.as("marketing", Role.MARKETING);
         LeadDetails lead = leads.create(input("João", "Ávila", "joao.avila@ibm.com", "(11) 98765-4321", "BR"));
         assertThat(lead.status()).isEqualTo(LeadStatus.NEW);
         assertThat(lead.phone()).isEqualTo("+5511987654321");
@@ -52,14 +51,14 @@ class LeadServiceIT {
 
     @Test
     void a_fake_looking_lead_is_saved_with_its_flags() {
-        as("marketing", Role.MARKETING);
+        TestLogins.as("marketing", Role.MARKETING);
         LeadDetails lead = leads.create(input("Test", "Asdf", "x@mailinator.com", null, null));
         assertThat(lead.suspectReasons()).contains(SuspectReason.PLACEHOLDER_NAME, SuspectReason.THROWAWAY_EMAIL_DOMAIN);
     }
 
     @Test
     void bad_contact_data_is_refused_on_its_field() {
-        as("marketing", Role.MARKETING);
+        TestLogins.as("marketing", Role.MARKETING);
         assertRefused(input("Ana", "Lima", "ana@", null, null), "email");
         assertRefused(input("Ana", "Lima", null, "12", "BR"), "phone");
         assertRefused(input("Ana", "Lima", "ana@lima.com.br", null, "XX"), "country");
@@ -69,7 +68,7 @@ class LeadServiceIT {
 
     @Test
     void the_lifecycle_follows_the_definitions_and_records_the_version_checked() {
-        as("marketing", Role.MARKETING);
+        TestLogins.as("marketing", Role.MARKETING);
         LeadDetails lead = leads.create(input("Vera", "Vaz", "vera.vaz@ibm.com", null, null));
 
         assertThatThrownBy(() -> leads.qualify(lead.id(), lead.version()))
@@ -90,7 +89,7 @@ class LeadServiceIT {
         assertThat(sql.ownerId()).isEqualTo(sales);
         assertThat(sql.firstTouchDueAt()).isNotNull();
 
-        as("sales", Role.SALES);
+        TestLogins.as("sales", Role.SALES);
         LeadDetails accepted = leads.accept(sql.id(), sql.version());
         assertThat(accepted.firstTouchAt()).isNotNull();
         LeadDetails returned = leads.returnToMarketing(accepted.id(), accepted.version(), "Not the decision maker");
@@ -107,24 +106,24 @@ class LeadServiceIT {
 
     @Test
     void sales_cannot_work_leads_before_the_handoff_and_marketing_cannot_accept() {
-        as("marketing", Role.MARKETING);
+        TestLogins.as("marketing", Role.MARKETING);
         LeadDetails lead = leads.create(input("Rui", "Reis", "rui@reis.pt", null, "PT"));
-        as("sales", Role.SALES);
+        TestLogins.as("sales", Role.SALES);
         assertThatThrownBy(() -> leads.update(lead.id(), lead.version(), input("X", "Y", "x@y.com", null, null)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> leads.disqualify(lead.id(), lead.version(), DisqualificationReason.NOT_A_FIT, null))
                 .isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> leads.qualify(lead.id(), lead.version())).isInstanceOf(AccessDeniedException.class);
-        as("marketing", Role.MARKETING);
+        TestLogins.as("marketing", Role.MARKETING);
         assertThatThrownBy(() -> leads.accept(lead.id(), lead.version())).isInstanceOf(AccessDeniedException.class);
-        as("leadership", Role.LEADERSHIP);
+        TestLogins.as("leadership", Role.LEADERSHIP);
         assertThatThrownBy(() -> leads.create(input("A", "B", "a@b.com", null, null)))
                 .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
     void disqualifying_needs_a_reason_and_a_note_for_other_and_recycling_brings_it_back() {
-        as("marketing", Role.MARKETING);
+        TestLogins.as("marketing", Role.MARKETING);
         LeadDetails lead = leads.create(input("Test", "Test", "t@example.com", null, null));
         assertThatThrownBy(() -> leads.disqualify(lead.id(), lead.version(), DisqualificationReason.OTHER, " "))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("note"));
@@ -139,7 +138,7 @@ class LeadServiceIT {
 
     @Test
     void a_stale_save_is_refused_naming_who_changed_the_lead() {
-        as("marketing", Role.MARKETING);
+        TestLogins.as("marketing", Role.MARKETING);
         LeadDetails lead = leads.create(input("Ivo", "Neves", "ivo@neves.com", null, null));
         leads.update(lead.id(), lead.version(), input("Ivo", "Neves", "ivo@neves.com.br", null, null));
         assertThatThrownBy(() -> leads.update(lead.id(), lead.version(), input("Ivo", "N", "ivo@n.com", null, null)))
@@ -150,7 +149,7 @@ class LeadServiceIT {
 
     @Test
     void without_a_chosen_owner_the_handoff_goes_round_robin_among_sales_users() {
-        as("marketing", Role.MARKETING);
+        TestLogins.as("marketing", Role.MARKETING);
         LeadDetails lead = leads.create(input("Lia", "Lobo", "lia@lobo.com", null, null));
         leads.confirmCriteria(lead.id(), List.of("engaged-with-marketing"));
         confirmWhatIsMissing(lead.id());
@@ -176,10 +175,5 @@ class LeadServiceIT {
 
     private static LeadInput input(String first, String last, String email, String phone, String country) {
         return new LeadInput(first, last, email, phone, "IBM", "VP", country, LeadSource.WEBSITE_FORM, null, null);
-    }
-
-    private static void as(String username, Role role) {
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                username, null, List.of(new SimpleGrantedAuthority(role.authority()))));
     }
 }

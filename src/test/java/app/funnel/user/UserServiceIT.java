@@ -1,6 +1,7 @@
 package app.funnel.user;
 
 import app.funnel.FunnelAppTest;
+import app.funnel.TestLogins;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import app.funnel.base.InvalidInputException;
 import app.funnel.security.ActiveSessions;
 import app.funnel.security.Role;
 import jakarta.servlet.http.HttpSessionEvent;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
@@ -52,7 +52,7 @@ class UserServiceIT {
 
     @Test
     void admin_creates_a_user_whose_password_is_stored_as_a_bcrypt_hash() {
-        loginAs("admin", Role.ADMIN);
+        TestLogins.as("admin", Role.ADMIN);
         String username = unique("rita");
         UserSummary created = users.create(new NewUser(username, "Rita Rocha", "rita@example.com",
                 Set.of(Role.MARKETING, Role.SALES), "long enough secret"));
@@ -66,7 +66,7 @@ class UserServiceIT {
 
     @Test
     void names_with_accents_and_emoji_round_trip_through_mariadb() {
-        loginAs("admin", Role.ADMIN);
+        TestLogins.as("admin", Role.ADMIN);
         UserSummary created = users.create(new NewUser(unique("joao"), "João Ávila 🚀", "joao@example.com.br",
                 Set.of(Role.SALES), "pão de queijo quentinho"));
 
@@ -77,7 +77,7 @@ class UserServiceIT {
 
     @Test
     void a_taken_username_is_refused_on_the_username_field_ignoring_case() {
-        loginAs("admin", Role.ADMIN);
+        TestLogins.as("admin", Role.ADMIN);
         String username = unique("dup");
         users.create(new NewUser(username, "First", "first@example.com", Set.of(Role.SALES), "first secret pass"));
 
@@ -92,7 +92,7 @@ class UserServiceIT {
 
     @Test
     void bad_input_is_refused_field_by_field_and_nothing_is_stored() {
-        loginAs("admin", Role.ADMIN);
+        TestLogins.as("admin", Role.ADMIN);
         String username = unique("bad");
         assertRefused(new NewUser("a b", "Name", "x@example.com", Set.of(Role.SALES), "long enough secret"),
                 "username");
@@ -111,7 +111,7 @@ class UserServiceIT {
 
     @Test
     void a_stale_edit_is_refused_and_names_who_changed_the_user() {
-        loginAs("admin", Role.ADMIN);
+        TestLogins.as("admin", Role.ADMIN);
         UserSummary created = users.create(new NewUser(unique("stale"), "Stale", "stale@example.com",
                 Set.of(Role.SALES), "long enough secret"));
         users.update(created.id(), created.version(), new UserChanges("Fresh", "fresh@example.com", Set.of(Role.SALES)));
@@ -125,7 +125,7 @@ class UserServiceIT {
 
     @Test
     void disabling_a_user_ends_their_open_sessions_and_blocks_login() {
-        loginAs("admin", Role.ADMIN);
+        TestLogins.as("admin", Role.ADMIN);
         String username = unique("gone");
         UserSummary created = users.create(new NewUser(username, "Gone", "gone@example.com", Set.of(Role.SALES),
                 "long enough secret"));
@@ -143,7 +143,7 @@ class UserServiceIT {
 
     @Test
     void an_admin_can_neither_disable_themselves_nor_drop_their_own_admin_role() {
-        loginAs("admin", Role.ADMIN);
+        TestLogins.as("admin", Role.ADMIN);
         UserSummary me = users.me();
         assertThatThrownBy(() -> users.setEnabled(me.id(), me.version(), false))
                 .isInstanceOfSatisfying(InvalidInputException.class,
@@ -156,7 +156,7 @@ class UserServiceIT {
 
     @Test
     void admin_resets_a_password_that_then_works() {
-        loginAs("admin", Role.ADMIN);
+        TestLogins.as("admin", Role.ADMIN);
         String username = unique("reset");
         UserSummary created = users.create(new NewUser(username, "Reset", "reset@example.com", Set.of(Role.SALES),
                 "long enough secret"));
@@ -167,10 +167,10 @@ class UserServiceIT {
 
     @Test
     void a_user_changes_their_own_password_only_with_the_current_one() {
-        loginAs("admin", Role.ADMIN);
+        TestLogins.as("admin", Role.ADMIN);
         String username = unique("self");
         users.create(new NewUser(username, "Self", "self@example.com", Set.of(Role.MARKETING), "long enough secret"));
-        loginAs(username, Role.MARKETING);
+        TestLogins.as(username, Role.MARKETING);
 
         assertThatThrownBy(() -> users.changeOwnPassword("wrong current", "brand new secret"))
                 .isInstanceOfSatisfying(InvalidInputException.class,
@@ -185,7 +185,7 @@ class UserServiceIT {
     @ParameterizedTest
     @EnumSource(value = Role.class, names = {"MARKETING", "SALES", "LEADERSHIP"})
     void only_admin_may_administer_users(Role role) {
-        loginAs("someone", role);
+        TestLogins.as("someone", role);
         var changes = new UserChanges("X", "x@example.com", Set.of(Role.SALES));
         assertThatThrownBy(() -> users.list("", PageRequest.of(0, 10))).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> users.count("")).isInstanceOf(AccessDeniedException.class);
@@ -209,7 +209,7 @@ class UserServiceIT {
 
     @Test
     void the_user_list_filters_by_name_username_or_email_in_the_database() {
-        loginAs("admin", Role.ADMIN);
+        TestLogins.as("admin", Role.ADMIN);
         String marker = unique("zq");
         users.create(new NewUser(marker + "a", "Filter One", "one@" + marker + ".com", Set.of(Role.SALES),
                 "long enough secret"));
@@ -223,13 +223,6 @@ class UserServiceIT {
     private void assertRefused(NewUser input, String field) {
         assertThatThrownBy(() -> users.create(input))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
-    }
-
-    static void loginAs(String username, Role... roles) {
-        var authorities = EnumSet.copyOf(Set.of(roles)).stream()
-                .map(r -> new SimpleGrantedAuthority(r.authority())).toList();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(username, null, authorities));
     }
 
     static String unique(String prefix) {

@@ -11,7 +11,6 @@ import app.funnel.definition.PublishedVersion;
 import app.funnel.definition.Term;
 import app.funnel.security.CurrentUser;
 import app.funnel.security.Role;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
