@@ -67,6 +67,52 @@ class LeadSearch {
         return counts;
     }
 
+    /** Leads with the same e-mail key, the same phone, or the same name at the same company. */
+    List<DuplicateLead> duplicates(@org.jspecify.annotations.Nullable String emailKey,
+                                   @org.jspecify.annotations.Nullable String phone, String nameKey,
+                                   @org.jspecify.annotations.Nullable String companyKey,
+                                   @org.jspecify.annotations.Nullable Long exclude) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        if (emailKey != null) {
+            conditions.add("email_key = ?");
+            args.add(emailKey);
+        }
+        if (phone != null) {
+            conditions.add("phone = ?");
+            args.add(phone);
+        }
+        if (companyKey != null) {
+            conditions.add("(name_key = ? AND company_key = ?)");
+            args.add(nameKey);
+            args.add(companyKey);
+        }
+        if (conditions.isEmpty()) {
+            return List.of();
+        }
+        String sql = "SELECT id, first_name, last_name, company, status, email_key, phone, name_key, company_key "
+                + "FROM leads WHERE (" + String.join(" OR ", conditions) + ")"
+                + (exclude != null ? " AND id <> ?" : "") + " ORDER BY created_at DESC LIMIT 20";
+        if (exclude != null) {
+            args.add(exclude);
+        }
+        return jdbc.query(sql, (rs, i) -> {
+            var matches = java.util.EnumSet.noneOf(DuplicateLead.Match.class);
+            if (emailKey != null && emailKey.equals(rs.getString(6))) {
+                matches.add(DuplicateLead.Match.EMAIL);
+            }
+            if (phone != null && phone.equals(rs.getString(7))) {
+                matches.add(DuplicateLead.Match.PHONE);
+            }
+            if (companyKey != null && nameKey.equals(rs.getString(8)) && companyKey.equals(rs.getString(9))) {
+                matches.add(DuplicateLead.Match.NAME_AND_COMPANY);
+            }
+            return new DuplicateLead(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    rs.getString(4) == null ? "" : rs.getString(4), LeadStatus.valueOf(rs.getString(5)),
+                    java.util.Set.copyOf(matches));
+        }, args.toArray());
+    }
+
     private static String where(LeadQuery query, List<Object> args) {
         List<String> conditions = new ArrayList<>();
         if (query.status() != null) {

@@ -60,10 +60,22 @@ public class LeadService {
     @Transactional
     @PreAuthorize(Roles.HAS_MARKETING)
     public LeadDetails create(LeadInput input) {
+        return create(input, false);
+    }
+
+    /**
+     * Logs a new lead. When likely duplicates exist (same e-mail as the provider reads it, same phone,
+     * or same name at the same company) and {@code duplicatesConfirmed} is false, nothing is saved
+     * and {@link DuplicatesFoundException} lists them.
+     */
+    @Transactional
+    @PreAuthorize(Roles.HAS_MARKETING)
+    public LeadDetails create(LeadInput input, boolean duplicatesConfirmed) {
         CurrentUser me = CurrentUser.require();
         Lead lead = new Lead(myId(), input.source() == null ? LeadSource.OTHER : input.source(), clock.instant(),
                 me.username());
         apply(lead, input);
+        refuseUnconfirmedDuplicates(lead, duplicatesConfirmed);
         leads.saveAndFlush(lead);
         history.record(RECORD, id(lead), null, LeadStatus.NEW.name(), me.username(), clock.instant(), null,
                 definitions.currentVersion(), null, null);
@@ -107,9 +119,17 @@ public class LeadService {
     @Transactional
     @PreAuthorize(Roles.HAS_MARKETING_OR_SALES)
     public LeadDetails update(long id, long expectedVersion, LeadInput input) {
+        return update(id, expectedVersion, input, false);
+    }
+
+    /** Changes the contact data; like {@link #create(LeadInput, boolean)}, likely duplicates need a confirmation. */
+    @Transactional
+    @PreAuthorize(Roles.HAS_MARKETING_OR_SALES)
+    public LeadDetails update(long id, long expectedVersion, LeadInput input, boolean duplicatesConfirmed) {
         Lead lead = loadForChange(id, expectedVersion);
         requireMayWork(lead);
         apply(lead, input);
+        refuseUnconfirmedDuplicates(lead, duplicatesConfirmed);
         lead.touched(clock.instant(), CurrentUser.require().username());
         leads.flush();
         return details(lead);
@@ -254,7 +274,40 @@ public class LeadService {
         return details(lead);
     }
 
+    /** The chain of referrals that led to this lead, from the first contact down to its referrer. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public List<LeadDetails> referralChain(long id) {
+        java.util.LinkedList<LeadDetails> chain = new java.util.LinkedList<>();
+        Set<Long> seen = new java.util.HashSet<>(Set.of(id));
+        Long next = load(id).getReferredById();
+        while (next != null && seen.add(next) && chain.size() < 50) {
+            Lead referrer = load(next);
+            chain.addFirst(details(referrer));
+            next = referrer.getReferredById();
+        }
+        return List.copyOf(chain);
+    }
+
+    /** The leads this lead referred. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public List<LeadDetails> referredBy(long id) {
+        return leads.findByReferredByIdOrderByCreatedAt(id).stream().map(LeadService::details).toList();
+    }
+
     // --- rules ---
+
+    private void refuseUnconfirmedDuplicates(Lead lead, boolean confirmed) {
+        if (confirmed) {
+            return;
+        }
+        List<DuplicateLead> duplicates = search.duplicates(lead.getEmailKey(), lead.getPhone(), lead.getNameKey(),
+                lead.getCompanyKey(), lead.getId());
+        if (!duplicates.isEmpty()) {
+            throw new DuplicatesFoundException(duplicates);
+        }
+    }
 
     private Verdict check(Lead lead, Term term) {
         Set<String> confirmed = definitions.confirmations(RecordRef.lead(id(lead))).stream()

@@ -39,9 +39,9 @@ class LeadServiceIT {
     @Test
     void marketing_logs_a_lead_with_its_phone_in_e164_and_a_history_row() {
         TestLogins.as("marketing", Role.MARKETING);
-        LeadDetails lead = leads.create(input("João", "Ávila", "joao.avila@ibm.com", "(11) 98765-4321", "BR"));
+        LeadDetails lead = leads.create(input("João", "Ávila", "joao.avila@ibm.com", "(11) 97654-3210", "BR"));
         assertThat(lead.status()).isEqualTo(LeadStatus.NEW);
-        assertThat(lead.phone()).isEqualTo("+5511987654321");
+        assertThat(lead.phone()).isEqualTo("+5511976543210");
         assertThat(lead.suspect()).isFalse();
         assertThat(lead.ownerId()).isEqualTo(users.byUsername("marketing").orElseThrow().id());
         assertThat(jdbc.queryForList("SELECT to_stage FROM stage_change WHERE record_type = 'LEAD' AND record_id = ?",
@@ -158,6 +158,53 @@ class LeadServiceIT {
         confirmWhatIsMissing(mql.id());
         LeadDetails sql = leads.handOver(mql.id(), mql.version(), null);
         assertThat(users.enabledWithRole(Role.SALES)).extracting(u -> u.id()).contains(sql.ownerId());
+    }
+
+    @Test
+    void likely_duplicates_stop_the_save_until_confirmed() {
+        TestLogins.as("marketing", Role.MARKETING);
+        String tag = String.valueOf(System.nanoTime());
+        LeadDetails first = leads.create(new LeadInput("Beatriz", "Melo", "bea.melo" + tag + "@gmail.com",
+                "+55 31 98888-" + tag.substring(tag.length() - 4), "Mineração Melo " + tag, null, "BR",
+                LeadSource.EVENT, null, null));
+
+        assertThatThrownBy(() -> leads.create(new LeadInput("Bea", "M", "Bea.Melo" + tag + "+crm@gmail.com",
+                null, null, null, null, LeadSource.EVENT, null, null)))
+                .isInstanceOfSatisfying(DuplicatesFoundException.class, e -> assertThat(e.duplicates())
+                        .singleElement().satisfies(d -> {
+                            assertThat(d.id()).isEqualTo(first.id());
+                            assertThat(d.matches()).containsExactly(DuplicateLead.Match.EMAIL);
+                        }));
+        assertThatThrownBy(() -> leads.create(new LeadInput("Outra", "Pessoa", null,
+                "(31) 98888-" + tag.substring(tag.length() - 4), null, null, "BR", LeadSource.EVENT, null, null)))
+                .isInstanceOfSatisfying(DuplicatesFoundException.class, e -> assertThat(e.duplicates().getFirst()
+                        .matches()).contains(DuplicateLead.Match.PHONE));
+        assertThatThrownBy(() -> leads.create(new LeadInput("BEATRIZ", "Mélo", "other" + tag + "@melo.com", null,
+                "mineracao melo " + tag, null, null, LeadSource.EVENT, null, null)))
+                .isInstanceOfSatisfying(DuplicatesFoundException.class, e -> assertThat(e.duplicates().getFirst()
+                        .matches()).contains(DuplicateLead.Match.NAME_AND_COMPANY));
+
+        LeadDetails anyway = leads.create(new LeadInput("Bea", "M", "Bea.Melo" + tag + "+crm@gmail.com", null, null,
+                null, null, LeadSource.EVENT, null, null), true);
+        assertThat(anyway.id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void a_lead_shows_the_chain_of_referrals_that_led_to_it_and_whom_it_referred() {
+        TestLogins.as("marketing", Role.MARKETING);
+        String tag = String.valueOf(System.nanoTime());
+        LeadDetails vp = leads.create(input("Vera", "Paz" + tag, "vp" + tag + "@ibm.com", null, null));
+        LeadDetails director = leads.create(new LeadInput("Dario", "Dias" + tag, "dd" + tag + "@ibm.com", null, "IBM",
+                null, null, LeadSource.REFERRAL, vp.id(), null));
+        LeadDetails buyer = leads.create(new LeadInput("Bruno", "Braga" + tag, "bb" + tag + "@ibm.com", null, "IBM",
+                null, null, LeadSource.REFERRAL, director.id(), null));
+
+        assertThat(leads.referralChain(buyer.id())).extracting(LeadDetails::id).containsExactly(vp.id(), director.id());
+        assertThat(leads.referredBy(vp.id())).extracting(LeadDetails::id).containsExactly(director.id());
+        assertThatThrownBy(() -> leads.update(vp.id(), vp.version(), new LeadInput("Vera", "Paz" + tag,
+                "vp" + tag + "@ibm.com", null, "IBM", "VP", null, LeadSource.WEBSITE_FORM, vp.id(), null)))
+                .isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.field()).isEqualTo("referredById"));
     }
 
     private void confirmWhatIsMissing(long id) {

@@ -9,6 +9,10 @@ import app.funnel.definition.Term;
 import app.funnel.definition.ui.MissingCriteriaDialog;
 import app.funnel.definition.ui.TermInfo;
 import app.funnel.lead.DisqualificationReason;
+import app.funnel.lead.DuplicateLead;
+import app.funnel.lead.DuplicatesFoundException;
+import app.funnel.lead.LeadQuery;
+import app.funnel.lead.LeadRow;
 import app.funnel.lead.LeadDetails;
 import app.funnel.lead.LeadInput;
 import app.funnel.lead.LeadService;
@@ -32,7 +36,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
@@ -55,6 +61,8 @@ final class LeadDialog extends Dialog {
     private final TextField jobTitle = Fields.text(getTranslation("lead.field.job-title"), 150);
     private final ComboBox<LeadSource> source = new ComboBox<>(getTranslation("lead.field.source"));
     private final TextArea notes = new TextArea(getTranslation("lead.field.notes"));
+    private final ComboBox<LeadRow> referredBy = new ComboBox<>(getTranslation("lead.field.referred-by"));
+    private final Div duplicates = new Div();
     private @Nullable LeadDetails lead;
 
     LeadDialog(LeadService leads, DefinitionService definitions, UserService users, @Nullable LeadDetails lead,
@@ -87,6 +95,17 @@ final class LeadDialog extends Dialog {
         source.setItemLabelGenerator(s -> getTranslation("source." + s.name()));
         source.setId("lead-source");
         notes.setMaxLength(20_000);
+        referredBy.setId("lead-referred-by");
+        referredBy.setItemLabelGenerator(r -> r.firstName() + " " + r.lastName()
+                + (r.company() == null ? "" : " (" + r.company() + ")"));
+        referredBy.setItems(query -> leads.search(new LeadQuery(null, null, null, null, null, query.getFilter()
+                        .orElse("")), org.springframework.data.domain.PageRequest.of(query.getPage(), query.getPageSize()))
+                .stream().filter(r -> lead == null || r.id() != lead.id()));
+        referredBy.setClearButtonVisible(true);
+        referredBy.setHelperText(getTranslation("lead.field.referred-by-help"));
+        duplicates.setId("lead-duplicates");
+        duplicates.addClassName("funnel-duplicates");
+        duplicates.setVisible(false);
         firstName.setRequiredIndicatorVisible(true);
         lastName.setRequiredIndicatorVisible(true);
         if (lead != null) {
@@ -99,6 +118,12 @@ final class LeadDialog extends Dialog {
             jobTitle.setValue(nz(lead.jobTitle()));
             source.setValue(lead.source());
             notes.setValue(nz(lead.notes()));
+            if (lead.referredById() != null) {
+                LeadDetails referrer = leads.get(lead.referredById());
+                referredBy.setValue(new LeadRow(referrer.id(), referrer.firstName(), referrer.lastName(),
+                        referrer.email(), referrer.company(), referrer.source(), referrer.ownerId(), referrer.status(),
+                        referrer.suspect(), referrer.firstTouchDueAt(), referrer.firstTouchAt(), referrer.createdAt()));
+            }
 
             Div status = new Div();
             status.setId("lead-status");
@@ -130,7 +155,8 @@ final class LeadDialog extends Dialog {
             source.setValue(LeadSource.WEBSITE_FORM);
         }
         boolean editable = lead == null ? me.has(Role.MARKETING) : mayWork(me, lead);
-        FormLayout form = new FormLayout(firstName, lastName, email, phone, country, company, jobTitle, source);
+        FormLayout form = new FormLayout(firstName, lastName, email, phone, country, company, jobTitle, source,
+                referredBy);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
         notes.setWidthFull();
         add(form, notes);
@@ -139,8 +165,11 @@ final class LeadDialog extends Dialog {
         }
         source.setReadOnly(!editable);
         notes.setReadOnly(!editable);
+        referredBy.setReadOnly(!editable);
+        add(duplicates);
 
         if (lead != null) {
+            add(referrals(lead));
             add(actions(me, lead));
         }
         Button close = new Button(getTranslation("users.close"), e -> close());
@@ -246,23 +275,88 @@ final class LeadDialog extends Dialog {
     }
 
     private void save() {
+        save(false);
+    }
+
+    private void save(boolean duplicatesConfirmed) {
+        duplicates.setVisible(false);
         for (HasValidation f : new HasValidation[] {firstName, lastName, email, phone, country, company, jobTitle}) {
             f.setInvalid(false);
         }
         LeadInput input = new LeadInput(firstName.getValue(), lastName.getValue(), email.getValue(), phone.getValue(),
                 company.getValue(), jobTitle.getValue(), country.getValue(), source.getValue(),
-                lead == null ? null : lead.referredById(), notes.getValue());
+                referredBy.getValue() == null ? null : referredBy.getValue().id(), notes.getValue());
         try {
-            lead = lead == null ? leads.create(input) : leads.update(lead.id(), lead.version(), input);
+            lead = lead == null ? leads.create(input, duplicatesConfirmed)
+                    : leads.update(lead.id(), lead.version(), input, duplicatesConfirmed);
             onChange.run();
             Messages.success(getTranslation("lead.saved", lead.firstName() + " " + lead.lastName()));
             render();
+        } catch (DuplicatesFoundException found) {
+            showDuplicates(found.duplicates());
         } catch (InvalidInputException problem) {
             Messages.show(this, problem, null, Map.of("firstName", firstName, "lastName", lastName, "email", email,
                     "phone", phone, "country", country, "company", company, "jobTitle", jobTitle, "notes", notes));
         } catch (ConcurrentChangeException conflict) {
             Messages.show(this, conflict);
         }
+    }
+
+    private void showDuplicates(List<DuplicateLead> found) {
+        duplicates.removeAll();
+        duplicates.add(new H3(getTranslation("lead.duplicates", found.size())));
+        for (DuplicateLead duplicate : found) {
+            String why = duplicate.matches().stream().map(m -> getTranslation("lead.match." + m.name()))
+                    .collect(Collectors.joining(", "));
+            Button open = new Button(duplicate.firstName() + " " + duplicate.lastName()
+                    + (duplicate.company().isEmpty() ? "" : " (" + duplicate.company() + ")"),
+                    e -> new LeadDialog(leads, definitions, users, leads.get(duplicate.id()), onChange).open());
+            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            Span status = new Span(getTranslation("status." + duplicate.status().name()));
+            status.addClassName("funnel-badge");
+            duplicates.add(new Div(open, new Span(" "), status, new Span(" · " + why)));
+        }
+        Button anyway = new Button(getTranslation("lead.save-anyway"), e -> save(true));
+        anyway.setId("save-anyway");
+        anyway.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        duplicates.add(anyway);
+        duplicates.setVisible(true);
+    }
+
+    /** Who referred this lead, up to the first contact, and whom it referred. */
+    private Div referrals(LeadDetails current) {
+        Div box = new Div();
+        box.setId("lead-referrals");
+        List<LeadDetails> chain = leads.referralChain(current.id());
+        List<LeadDetails> referred = leads.referredBy(current.id());
+        if (chain.isEmpty() && referred.isEmpty()) {
+            return box;
+        }
+        box.add(new H3(getTranslation("lead.referrals")));
+        if (!chain.isEmpty()) {
+            Div path = new Div(new Span(getTranslation("lead.chain") + " "));
+            path.setId("lead-chain");
+            for (LeadDetails step : chain) {
+                path.add(link(step), new Span(" → "));
+            }
+            path.add(new Span(current.firstName() + " " + current.lastName()));
+            box.add(path);
+        }
+        if (!referred.isEmpty()) {
+            Div list = new Div(new Span(getTranslation("lead.referred") + " "));
+            list.setId("lead-referred");
+            referred.forEach(r -> list.add(link(r), new Span(" ")));
+            box.add(list);
+        }
+        return box;
+    }
+
+    private Button link(LeadDetails other) {
+        Button link = new Button(other.firstName() + " " + other.lastName()
+                + (other.company() == null ? "" : " (" + other.company() + ")"),
+                e -> new LeadDialog(leads, definitions, users, leads.get(other.id()), onChange).open());
+        link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        return link;
     }
 
     private boolean mayWork(CurrentUser me, LeadDetails current) {
