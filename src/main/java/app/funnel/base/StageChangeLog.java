@@ -30,6 +30,20 @@ public class StageChangeLog {
                 recordType, recordId, from, to, by, Timestamp.from(at), reason, definitionVersion, amount, probability);
     }
 
+    /** One row of a record's history. */
+    public record Entry(@Nullable String from, String to, String by, Instant at, @Nullable String reason,
+                        @Nullable Integer definitionVersion) {
+    }
+
+    /** A record's status or stage changes, oldest first. */
+    public java.util.List<Entry> of(String recordType, long recordId) {
+        return jdbc.query("SELECT from_stage, to_stage, changed_by, changed_at, reason, definition_version "
+                        + "FROM stage_change WHERE record_type = ? AND record_id = ? ORDER BY changed_at, id",
+                (rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5),
+                        rs.getObject(6) == null ? null : rs.getInt(6)), recordType, recordId);
+    }
+
     /** Who last moved the record into the given stage. */
     public Optional<String> lastMovedInto(String recordType, long recordId, String stage) {
         return jdbc.queryForList("SELECT changed_by FROM stage_change WHERE record_type = ? AND record_id = ? "

@@ -289,6 +289,14 @@ public class LeadService {
         return List.copyOf(chain);
     }
 
+    /** The lead's status changes, oldest first, with who, when, why and the definitions version checked. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public List<StageChangeLog.Entry> history(long id) {
+        load(id);
+        return history.of(RECORD, id);
+    }
+
     /** The leads this lead referred. */
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.HAS_ANY_ROLE)

@@ -171,6 +171,7 @@ final class LeadDialog extends Dialog {
         if (lead != null) {
             add(referrals(lead));
             add(actions(me, lead));
+            add(history(lead));
         }
         Button close = new Button(getTranslation("users.close"), e -> close());
         getFooter().add(close);
@@ -321,6 +322,28 @@ final class LeadDialog extends Dialog {
         anyway.addThemeVariants(ButtonVariant.LUMO_ERROR);
         duplicates.add(anyway);
         duplicates.setVisible(true);
+    }
+
+    /** Every status change: from, to, who, when, why, and the definitions version it was checked against. */
+    private com.vaadin.flow.component.details.Details history(LeadDetails current) {
+        Div rows = new Div();
+        rows.setId("lead-history");
+        for (var change : leads.history(current.id())) {
+            String from = change.from() == null ? "" : getTranslation("status." + change.from()) + " → ";
+            String line = getTranslation("lead.history-line", Messages.dateTime(change.at()), change.by(),
+                    from + getTranslation("status." + change.to()),
+                    change.definitionVersion() == null ? "-" : change.definitionVersion());
+            Div row = new Div(new Span(line));
+            if (change.reason() != null) {
+                Span reason = new Span(" — " + change.reason());
+                reason.addClassName("funnel-muted");
+                row.add(reason);
+            }
+            rows.add(row);
+        }
+        var details = new com.vaadin.flow.component.details.Details(getTranslation("lead.history"), rows);
+        details.setId("lead-history-details");
+        return details;
     }
 
     /** Who referred this lead, up to the first contact, and whom it referred. */

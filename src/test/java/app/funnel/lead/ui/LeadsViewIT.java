@@ -58,6 +58,8 @@ class LeadsViewIT extends SpringBrowserlessTest {
         assertThat(jdbc.queryForObject("SELECT status FROM leads WHERE company = ?", String.class, company))
                 .isEqualTo("MQL");
         assertThat(find(Div.class).withId("lead-status").single().getElement().getTextRecursively()).contains("MQL");
+        assertThat(find(Div.class).withId("lead-history").single().getElement().getTextRecursively())
+                .contains("marketing", "New → MQL", "definitions version " + definitions.currentVersion());
     }
 
     @Test
