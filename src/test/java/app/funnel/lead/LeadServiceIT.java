@@ -161,6 +161,18 @@ class LeadServiceIT {
     }
 
     @Test
+    void leadership_reassigns_an_owner_and_marketing_may_not() {
+        TestLogins.as("marketing", Role.MARKETING);
+        LeadDetails lead = leads.create(input("Caio", "Cruz" + System.nanoTime(), "caio" + System.nanoTime()
+                + "@cruz.com", null, null));
+        long sales = users.byUsername("sales").orElseThrow().id();
+        assertThatThrownBy(() -> leads.reassign(lead.id(), lead.version(), sales))
+                .isInstanceOf(AccessDeniedException.class);
+        TestLogins.as("leadership", Role.LEADERSHIP);
+        assertThat(leads.reassign(lead.id(), lead.version(), sales).ownerId()).isEqualTo(sales);
+    }
+
+    @Test
     void likely_duplicates_stop_the_save_until_confirmed() {
         TestLogins.as("marketing", Role.MARKETING);
         String tag = String.valueOf(System.nanoTime());

@@ -243,6 +243,23 @@ final class LeadDialog extends Dialog {
             buttons.add(reason, action("lead.recycle", "recycle", () -> leads.recycle(current.id(), current.version(),
                     LeadStatus.NEW, reason.getValue())));
         }
+        if (me.has(Role.LEADERSHIP) || me.has(Role.ADMIN)) {
+            ComboBox<UserSummary> newOwner = new ComboBox<>();
+            newOwner.setPlaceholder(getTranslation("lead.new-owner"));
+            java.util.Map<Long, UserSummary> people = new java.util.LinkedHashMap<>();
+            users.enabledWithRole(Role.MARKETING).forEach(u -> people.put(u.id(), u));
+            users.enabledWithRole(Role.SALES).forEach(u -> people.put(u.id(), u));
+            newOwner.setItems(people.values());
+            newOwner.setItemLabelGenerator(UserSummary::displayName);
+            newOwner.setId("reassign-owner");
+            Button reassign = new Button(getTranslation("lead.reassign"), e -> {
+                if (newOwner.getValue() != null) {
+                    run(() -> leads.reassign(current.id(), current.version(), newOwner.getValue().id()));
+                }
+            });
+            reassign.setId("lead-reassign");
+            buttons.add(newOwner, reassign);
+        }
         if (buttons.getComponentCount() == 0) {
             box.add(new Span(getTranslation("lead.no-actions")));
         }
