@@ -254,7 +254,9 @@ final class LeadDialog extends Dialog {
             newOwner.setId("reassign-owner");
             Button reassign = new Button(getTranslation("lead.reassign"), e -> {
                 if (newOwner.getValue() != null) {
-                    run(() -> leads.reassign(current.id(), current.version(), newOwner.getValue().id()));
+                    String name = newOwner.getValue().displayName();
+                    run(() -> leads.reassign(current.id(), current.version(), newOwner.getValue().id()),
+                            getTranslation("lead.reassigned", name));
                 }
             });
             reassign.setId("lead-reassign");
@@ -274,16 +276,22 @@ final class LeadDialog extends Dialog {
     }
 
     private void run(Supplier<LeadDetails> change) {
+        run(change, null);
+    }
+
+    /** Runs a change; says what happened ({@code done}, or the new status when null). */
+    private void run(Supplier<LeadDetails> change, @Nullable String done) {
         try {
             lead = change.get();
             onChange.run();
-            Messages.success(getTranslation("lead.changed", getTranslation("status." + lead.status().name())));
+            Messages.success(done != null ? done
+                    : getTranslation("lead.changed", getTranslation("status." + lead.status().name())));
             render();
         } catch (TransitionRefusedException refused) {
             LeadDetails current = lead;
             new MissingCriteriaDialog(refused.verdict(), codes -> {
                 leads.confirmCriteria(current.id(), codes);
-                run(change);
+                run(change, done);
             }).open();
         } catch (InvalidInputException problem) {
             Messages.show(this, problem, null, Map.of());
