@@ -41,15 +41,17 @@ public class LeadService {
 
     private final LeadRepository leads;
     private final LeadSearch search;
+    private final LeadSignals signals;
     private final DefinitionService definitions;
     private final UserService users;
     private final StageChangeLog history;
     private final Clock clock;
 
-    LeadService(LeadRepository leads, LeadSearch search, DefinitionService definitions, UserService users, StageChangeLog history,
+    LeadService(LeadRepository leads, LeadSearch search, LeadSignals signals, DefinitionService definitions, UserService users, StageChangeLog history,
                 Clock clock) {
         this.leads = leads;
         this.search = search;
+        this.signals = signals;
         this.definitions = definitions;
         this.users = users;
         this.history = history;
@@ -287,6 +289,30 @@ public class LeadService {
             next = referrer.getReferredById();
         }
         return List.copyOf(chain);
+    }
+
+    /** Records an interest signal (newsletter sign-up, contact form, ...) at the given time, or now. */
+    @Transactional
+    @PreAuthorize(Roles.HAS_MARKETING_OR_SALES)
+    public List<Signal> addSignal(long id, SignalKind kind, @Nullable Instant occurredAt) {
+        Lead lead = load(id);
+        requireMayWork(lead);
+        if (kind == null) {
+            throw new InvalidInputException("signal", "lead.error.signal-required");
+        }
+        Instant at = occurredAt == null ? clock.instant() : occurredAt;
+        if (at.isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
+            throw new InvalidInputException("signal", "lead.error.signal-future");
+        }
+        signals.add(id, kind, at);
+        return signals.of(id);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public List<Signal> signals(long id) {
+        load(id);
+        return signals.of(id);
     }
 
     /** The lead's status changes, oldest first, with who, when, why and the definitions version checked. */

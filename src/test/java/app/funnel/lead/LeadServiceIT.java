@@ -161,6 +161,25 @@ class LeadServiceIT {
     }
 
     @Test
+    void interest_signals_are_kept_with_their_time_and_not_in_the_future() {
+        TestLogins.as("marketing", Role.MARKETING);
+        LeadDetails lead = leads.create(input("Sara", "Sena" + System.nanoTime(), "sara" + System.nanoTime()
+                + "@sena.com", null, null));
+        java.time.Instant lastWeek = java.time.Instant.now().minus(java.time.Duration.ofDays(7));
+        leads.addSignal(lead.id(), SignalKind.NEWSLETTER_SIGNUP, lastWeek);
+        List<Signal> signals = leads.addSignal(lead.id(), SignalKind.CONTACT_FORM, null);
+        assertThat(signals).extracting(Signal::kind).containsExactly(SignalKind.NEWSLETTER_SIGNUP,
+                SignalKind.CONTACT_FORM);
+        assertThatThrownBy(() -> leads.addSignal(lead.id(), SignalKind.DEMO_REQUEST,
+                java.time.Instant.now().plus(java.time.Duration.ofDays(1))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("signal"));
+        TestLogins.as("sales", Role.SALES);
+        assertThatThrownBy(() -> leads.addSignal(lead.id(), SignalKind.FREE_TRIAL, null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(leads.signals(lead.id())).hasSize(2);
+    }
+
+    @Test
     void leadership_reassigns_an_owner_and_marketing_may_not() {
         TestLogins.as("marketing", Role.MARKETING);
         LeadDetails lead = leads.create(input("Caio", "Cruz" + System.nanoTime(), "caio" + System.nanoTime()

@@ -170,6 +170,7 @@ final class LeadDialog extends Dialog {
 
         if (lead != null) {
             add(referrals(lead));
+            add(signals(me, lead));
             add(actions(me, lead));
             add(history(lead));
         }
@@ -347,6 +348,48 @@ final class LeadDialog extends Dialog {
         anyway.addThemeVariants(ButtonVariant.LUMO_ERROR);
         duplicates.add(anyway);
         duplicates.setVisible(true);
+    }
+
+    /** The interest signals with their times, and a way to record one. */
+    private Div signals(CurrentUser me, LeadDetails current) {
+        Div box = new Div();
+        box.setId("lead-signals");
+        box.add(new H3(getTranslation("lead.signals")));
+        var list = leads.signals(current.id());
+        if (list.isEmpty()) {
+            box.add(new Span(getTranslation("lead.no-signals")));
+        }
+        for (var signal : list) {
+            Span chip = new Span(getTranslation("signal." + signal.kind().name()) + " · "
+                    + Messages.dateTime(signal.occurredAt()));
+            chip.addClassName("funnel-badge");
+            box.add(chip);
+        }
+        if (mayWork(me, current)) {
+            ComboBox<app.funnel.lead.SignalKind> kind = new ComboBox<>();
+            kind.setPlaceholder(getTranslation("lead.signal-kind"));
+            kind.setItems(app.funnel.lead.SignalKind.values());
+            kind.setItemLabelGenerator(k -> getTranslation("signal." + k.name()));
+            kind.setId("signal-kind");
+            com.vaadin.flow.component.datetimepicker.DateTimePicker when =
+                    new com.vaadin.flow.component.datetimepicker.DateTimePicker();
+            when.setId("signal-when");
+            when.setDatePlaceholder(getTranslation("lead.signal-when"));
+            Button add = new Button(getTranslation("lead.add-signal"), e -> {
+                try {
+                    leads.addSignal(current.id(), kind.getValue(), when.getValue() == null ? null
+                            : when.getValue().atZone(java.time.ZoneId.systemDefault()).toInstant());
+                    render();
+                } catch (InvalidInputException problem) {
+                    Messages.show(this, problem, null, Map.of("signal", kind));
+                }
+            });
+            add.setId("add-signal");
+            HorizontalLayout row = new HorizontalLayout(kind, when, add);
+            row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+            box.add(row);
+        }
+        return box;
     }
 
     /** Every status change: from, to, who, when, why, and the definitions version it was checked against. */
