@@ -7,6 +7,7 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.page.ExtendedClientDetails;
 import com.vaadin.flow.data.binder.Binder;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -57,13 +58,32 @@ public final class Messages {
         error(owner.getTranslation("conflict.message", conflict.changedBy(), dateTime(conflict.changedAt())));
     }
 
-    /** A date and time in the user's locale, in the server's time zone. */
+    /** A date and time in the user's locale and the browser's time zone (the server's until the browser said). */
     public static String dateTime(@Nullable Instant instant) {
         if (instant == null) {
             return "";
         }
-        Locale locale = UI.getCurrent() != null ? UI.getCurrent().getLocale() : Locale.getDefault();
+        UI ui = UI.getCurrent();
+        Locale locale = ui != null ? ui.getLocale() : Locale.getDefault();
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(ZoneId.systemDefault()).format(instant);
+                .withLocale(locale).withZone(zone(ui)).format(instant);
+    }
+
+    /** The browser's time zone, when the browser has reported it; the server's otherwise. */
+    public static ZoneId zone(@Nullable UI ui) {
+        if (ui == null) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            ExtendedClientDetails details = ui.getPage().getExtendedClientDetails();
+            if (details != null && details.getTimeZoneId() != null && !details.getTimeZoneId().isBlank()) {
+                return ZoneId.of(details.getTimeZoneId());
+            }
+            // ask once; later calls in this UI use the answer
+            ui.getPage().retrieveExtendedClientDetails(received -> { });
+        } catch (RuntimeException unknownZone) {
+            // an unknown zone id or a UI without a browser behind it: keep the server's zone
+        }
+        return ZoneId.systemDefault();
     }
 }

@@ -378,7 +378,7 @@ final class LeadDialog extends Dialog {
             Button add = new Button(getTranslation("lead.add-signal"), e -> {
                 try {
                     leads.addSignal(current.id(), kind.getValue(), when.getValue() == null ? null
-                            : when.getValue().atZone(java.time.ZoneId.systemDefault()).toInstant());
+                            : when.getValue().atZone(Messages.zone(getUI().orElse(null))).toInstant());
                     render();
                 } catch (InvalidInputException problem) {
                     Messages.show(this, problem, null, Map.of("signal", kind));

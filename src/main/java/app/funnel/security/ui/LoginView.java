@@ -21,7 +21,6 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import org.springframework.security.core.AuthenticationException;
@@ -90,7 +89,7 @@ public final class LoginView extends Main implements BeforeEnterObserver {
 
     private String time(Instant instant) {
         return DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(getLocale())
-                .withZone(ZoneId.systemDefault()).format(instant);
+                .withZone(app.funnel.base.ui.Messages.zone(getUI().orElse(null))).format(instant);
     }
 
     private LoginI18n i18n(String errorTitle, String errorMessage) {
