@@ -45,8 +45,14 @@ class DefinitionStore {
                         changed.getOrDefault(rs.getInt(1), List.of()).stream().sorted().toList()));
     }
 
+    /** One version; read on every navigation by the acknowledgement banner, so it reads that version only. */
     Optional<PublishedVersion> version(int number) {
-        return versions().stream().filter(v -> v.number() == number).findFirst();
+        List<Term> changed = jdbc.queryForList("SELECT term FROM definition_entry WHERE version_number = ? AND changed",
+                String.class, number).stream().map(Term::valueOf).sorted().toList();
+        return jdbc.query("SELECT number, published_at, published_by, change_note FROM definition_version "
+                        + "WHERE number = ?",
+                (rs, i) -> new PublishedVersion(rs.getInt(1), instant(rs, 2), rs.getString(3), rs.getString(4),
+                        changed), number).stream().findFirst();
     }
 
     Map<Term, DefinitionEntry> entries(int version) {

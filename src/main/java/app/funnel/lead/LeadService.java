@@ -402,8 +402,8 @@ public class LeadService {
     }
 
     private void apply(Lead lead, LeadInput input) {
-        String first = name(input.firstName(), "firstName");
-        String last = name(input.lastName(), "lastName");
+        String first = required(input.firstName(), "firstName", 100, "field.required");
+        String last = required(input.lastName(), "lastName", 100, "field.required");
         String email = optional(input.email(), "email", 254);
         if (email != null && !ContactCheck.isValidEmail(email)) {
             throw new InvalidInputException("email", "lead.error.email-format");
@@ -453,17 +453,6 @@ public class LeadService {
                 : suspect.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
     }
 
-    private static String name(@Nullable String value, String field) {
-        String text = value == null ? "" : value.strip();
-        if (text.isEmpty()) {
-            throw new InvalidInputException(field, "field.required");
-        }
-        if (text.length() > 100) {
-            throw new InvalidInputException(field, "field.too-long", 100);
-        }
-        return text;
-    }
-
     private static @Nullable String optional(@Nullable String value, String field, int max) {
         String text = value == null ? "" : value.strip();
         if (text.length() > max) {
@@ -472,13 +461,15 @@ public class LeadService {
         return text.isEmpty() ? null : text;
     }
 
+    /** A reason for a status change: required, at most 1,000 characters. */
     private static String required(@Nullable String value, String field) {
-        String text = value == null ? "" : value.strip();
-        if (text.isEmpty()) {
-            throw new InvalidInputException(field, "lead.error.reason-required");
-        }
-        if (text.length() > 1000) {
-            throw new InvalidInputException(field, "field.too-long", 1000);
+        return required(value, field, 1000, "lead.error.reason-required");
+    }
+
+    private static String required(@Nullable String value, String field, int max, String emptyKey) {
+        String text = optional(value, field, max);
+        if (text == null) {
+            throw new InvalidInputException(field, emptyKey);
         }
         return text;
     }

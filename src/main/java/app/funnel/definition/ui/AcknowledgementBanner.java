@@ -30,7 +30,8 @@ public class AcknowledgementBanner extends Div {
         this.definitions = definitions;
         setId("ack-banner");
         addClassName("funnel-ack-banner");
-        refresh();
+        // filled by refresh(), which the layout calls after every navigation, the first one included
+        setVisible(false);
     }
 
     /** Checks again whether the user still has to acknowledge; called on every navigation. */

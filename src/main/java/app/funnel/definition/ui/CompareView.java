@@ -1,6 +1,7 @@
 package app.funnel.definition.ui;
 
 import app.funnel.base.ui.Messages;
+import app.funnel.base.ui.Toolbar;
 import app.funnel.definition.Criterion;
 import app.funnel.definition.DefinitionEntry;
 import app.funnel.definition.DefinitionService;
@@ -61,8 +62,7 @@ final class CompareView extends Main implements BeforeEnterObserver {
         from.setId("compare-from");
         to.setLabel(getTranslation("compare.to"));
         to.setId("compare-to");
-        Div toolbar = new Div(from, to);
-        toolbar.addClassName("funnel-toolbar");
+        Toolbar toolbar = new Toolbar(from, to);
         acknowledge.setId("compare-acknowledge");
         result.setId("comparison");
         result.addClassName("funnel-comparison");

@@ -3,6 +3,7 @@ package app.funnel.definition.ui;
 import app.funnel.base.ConcurrentChangeException;
 import app.funnel.base.InvalidInputException;
 import app.funnel.base.ui.Messages;
+import app.funnel.base.ui.Toolbar;
 import app.funnel.definition.Criterion;
 import app.funnel.definition.DefinitionEntry;
 import app.funnel.definition.DefinitionService;
@@ -83,16 +84,12 @@ final class DefinitionsView extends Main implements BeforeEnterObserver {
                 e -> openComparison());
         compare.setId("compare-versions");
 
-        Div toolbar = new Div();
-        toolbar.addClassName("funnel-toolbar");
-        Div spacer = new Div();
-        spacer.addClassName("spacer");
-        toolbar.add(version, compare, spacer);
+        Toolbar toolbar = new Toolbar(version, compare);
         if (editor) {
             publish.setId("publish-drafts");
             publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             publish.addClickListener(e -> openPublish());
-            toolbar.add(publish);
+            toolbar.end(publish);
         }
 
         terms.setOrientation(Tabs.Orientation.VERTICAL);

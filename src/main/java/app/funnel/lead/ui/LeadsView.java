@@ -1,6 +1,7 @@
 package app.funnel.lead.ui;
 
 import app.funnel.base.ui.Messages;
+import app.funnel.base.ui.Toolbar;
 import app.funnel.definition.DefinitionService;
 import app.funnel.lead.LeadQuery;
 import app.funnel.lead.LeadRow;
@@ -102,17 +103,13 @@ final class LeadsView extends Main {
         text.setId("filter-text");
         text.addValueChangeListener(e -> refresh());
 
-        Div toolbar = new Div();
-        toolbar.addClassName("funnel-toolbar");
-        Div spacer = new Div();
-        spacer.addClassName("spacer");
-        toolbar.add(text, source, from, to, mine, spacer);
+        Toolbar toolbar = new Toolbar(text, source, from, to, mine);
         if (me.has(Role.MARKETING)) {
             Button create = new Button(getTranslation("leads.new"), new Icon(VaadinIcon.PLUS),
                     e -> new LeadDialog(leads, definitions, users, null, this::refresh).open());
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             create.setId("new-lead");
-            toolbar.add(create);
+            toolbar.end(create);
         }
 
         grid.setId("leads-grid");

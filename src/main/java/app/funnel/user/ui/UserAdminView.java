@@ -3,6 +3,7 @@ package app.funnel.user.ui;
 import app.funnel.base.ConcurrentChangeException;
 import app.funnel.base.InvalidInputException;
 import app.funnel.base.ui.Fields;
+import app.funnel.base.ui.Toolbar;
 import app.funnel.base.ui.Messages;
 import app.funnel.security.Role;
 import app.funnel.security.Roles;
@@ -20,7 +21,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -73,11 +73,7 @@ final class UserAdminView extends Main {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("new-user");
 
-        Div toolbar = new Div();
-        toolbar.addClassName("funnel-toolbar");
-        Div spacer = new Div();
-        spacer.addClassName("spacer");
-        toolbar.add(spacer, search, create);
+        Toolbar toolbar = new Toolbar().end(search, create);
 
         grid.setId("users-grid");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
