@@ -19,8 +19,10 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedMariaDb embeddedMariaDb(@Value("${funnel.data-dir:./data}") String dataDir,
-                                    @Value("${funnel.embedded-db.port:0}") int port) {
-        return EmbeddedMariaDb.start(Path.of(dataDir), "funnel", port);
+                                    @Value("${funnel.embedded-db.port:0}") int port,
+                                    @Value("${funnel.embedded-db.buffer-pool:" + EmbeddedMariaDb.DEFAULT_BUFFER_POOL
+                                            + "}") String bufferPool) {
+        return EmbeddedMariaDb.start(Path.of(dataDir), "funnel", port, bufferPool);
     }
 
     @Bean

@@ -20,6 +20,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
 
+    /** Enough to keep the demo's tables in memory; a million leads want about 1G. */
+    public static final String DEFAULT_BUFFER_POOL = "512M";
+
     private final DB db;
     private final int port;
     private final String schema;
@@ -39,6 +42,14 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * @param port the TCP port on 127.0.0.1, or 0 for any free port
      */
     public static EmbeddedMariaDb start(Path root, String schema, int port) {
+        return start(root, schema, port, DEFAULT_BUFFER_POOL);
+    }
+
+    /**
+     * As {@link #start(Path, String, int)}, with InnoDB's buffer pool (the memory that holds
+     * tables and indexes) of the given size, such as {@code 512M} or {@code 2G}.
+     */
+    public static EmbeddedMariaDb start(Path root, String schema, int port, String bufferPool) {
         Path absoluteRoot = root.toAbsolutePath().normalize();
         Path dataDir = absoluteRoot.resolve("mariadb");
         Path baseDir = absoluteRoot.resolve("mariadb-server");
@@ -59,7 +70,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                 .addArg("--bind-address=127.0.0.1")
                 .addArg("--character-set-server=utf8mb4")
-                .addArg("--collation-server=utf8mb4_unicode_ci");
+                .addArg("--collation-server=utf8mb4_unicode_ci")
+                .addArg("--innodb-buffer-pool-size=" + bufferPool);
         if ("root".equals(System.getProperty("user.name"))) {
             // mariadbd refuses to run as root unless told which user to run as
             config.addArg("--user=root");

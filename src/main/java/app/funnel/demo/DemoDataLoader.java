@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(0)
-class DemoDataLoader implements ApplicationRunner {
+public class DemoDataLoader implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
 
@@ -29,6 +29,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final List<DemoDataContributor> contributors;
     private final DemoMode demoMode;
+    private volatile long lastLoadMillis = -1;
 
     DemoDataLoader(Environment environment, JdbcTemplate jdbc, TransactionTemplate transaction,
                    List<DemoDataContributor> contributors, DemoMode demoMode) {
@@ -49,14 +50,23 @@ class DemoDataLoader implements ApplicationRunner {
             log.debug("Database already holds users; no demo data loaded");
             return;
         }
-        load(1);
+        int scale = Math.max(1, environment.getProperty("funnel.demo.scale", Integer.class, 1));
+        long started = System.nanoTime();
+        load(scale);
+        lastLoadMillis = (System.nanoTime() - started) / 1_000_000;
+        log.info("Demo data at scale {} loaded in {} ms", scale, lastLoadMillis);
         demoMode.switchedOn();
         log.info("Demo data loaded: users admin, marketing, sales and leadership, password '{}'",
                 DemoMode.DEMO_PASSWORD);
     }
 
-    /** Runs every contributor at the given scale, all in one transaction. */
-    void load(int scale) {
+    /** How long the demo data took to load at this start, or -1 when none was loaded. */
+    public long lastLoadMillis() {
+        return lastLoadMillis;
+    }
+
+    /** Runs every contributor at the given scale, all in one transaction; benchmarks call it on an empty database. */
+    public void load(int scale) {
         DemoContext context = new DemoContext(scale, jdbc);
         transaction.executeWithoutResult(status -> contributors.forEach(c -> c.contribute(context)));
     }

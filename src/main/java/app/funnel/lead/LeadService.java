@@ -85,20 +85,17 @@ public class LeadService {
     }
 
     /** A page of the lead grid; everyone who works with leads reads all of them. */
-    @Transactional(readOnly = true)
     @PreAuthorize(Roles.HAS_ANY_ROLE)
     public List<LeadRow> search(LeadQuery query, org.springframework.data.domain.Pageable pageable) {
         return search.page(query, pageable);
     }
 
-    @Transactional(readOnly = true)
     @PreAuthorize(Roles.HAS_ANY_ROLE)
     public long count(LeadQuery query) {
         return search.count(query);
     }
 
     /** For the status tabs: how many leads of each status match the other filters. */
-    @Transactional(readOnly = true)
     @PreAuthorize(Roles.HAS_ANY_ROLE)
     public java.util.Map<LeadStatus, Long> countsByStatus(LeadQuery query) {
         return search.countsByStatus(query);

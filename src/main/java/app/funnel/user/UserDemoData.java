@@ -38,7 +38,12 @@ class UserDemoData implements DemoDataContributor {
                 new DemoUser("admin", "Ana Admin", Role.ADMIN),
                 new DemoUser("marketing", "Márcia Marketing", Role.MARKETING),
                 new DemoUser("sales", "Sérgio Sales", Role.SALES),
-                new DemoUser("leadership", "Lígia Leadership", Role.LEADERSHIP)));
+                new DemoUser("leadership", "Lígia Leadership", Role.LEADERSHIP),
+                // colleagues, so that leads have several owners and handoffs go round-robin
+                new DemoUser("camila", "Camila Campos", Role.MARKETING),
+                new DemoUser("paulo", "Paulo Pereira", Role.SALES),
+                new DemoUser("beatriz", "Beatriz Barros", Role.SALES),
+                new DemoUser("tiago", "Tiago Teixeira", Role.SALES)));
         // one hash for all: bcrypt is slow on purpose, and the demo password is the same anyway
         String hash = encoder.encode(DemoMode.DEMO_PASSWORD);
         Timestamp now = Timestamp.from(clock.instant());

@@ -60,7 +60,8 @@ class FirstStartIT {
     @Test
     void an_external_database_gets_demo_data_only_when_asked(CapturedOutput output) throws SQLException {
         try (ConfigurableApplicationContext app = start(emptySchema("funnel_first_demo"), "--funnel.demo=true")) {
-            assertThat(usernames(app)).containsExactlyInAnyOrder("admin", "marketing", "sales", "leadership");
+            assertThat(usernames(app)).containsExactlyInAnyOrder("admin", "marketing", "sales", "leadership",
+                    "camila", "paulo", "beatriz", "tiago");
         }
     }
 

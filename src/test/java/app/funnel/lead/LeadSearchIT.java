@@ -1,0 +1,119 @@
+package app.funnel.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.funnel.FunnelAppTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The grid's fast paths (tally counts, month seeks, reading from the nearer end) return exactly
+ * what a plain ORDER BY ... LIMIT ... OFFSET over the leads table returns, on the demo's generated
+ * leads.
+ */
+@FunnelAppTest
+class LeadSearchIT {
+
+    @Autowired
+    LeadSearch search;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    record SortCase(Sort sort, String sql) {
+    }
+
+    static final List<SortCase> SORTS = List.of(
+            new SortCase(Sort.by(Sort.Order.desc("createdAt")), "created_at DESC, id DESC"),
+            new SortCase(Sort.by(Sort.Order.asc("createdAt")), "created_at ASC, id ASC"),
+            new SortCase(Sort.by(Sort.Order.asc("status")), "status ASC, created_at DESC, id DESC"),
+            new SortCase(Sort.by(Sort.Order.desc("status")), "status DESC, created_at ASC, id ASC"),
+            new SortCase(Sort.by(Sort.Order.asc("lastName")), "last_name ASC, first_name ASC, id ASC"),
+            new SortCase(Sort.by(Sort.Order.desc("company")), "company DESC, id DESC"),
+            new SortCase(Sort.unsorted(), "created_at DESC, id DESC"));
+
+    @Test
+    void every_page_in_every_order_equals_a_plain_offset_query() {
+        long owner = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'sales'", Long.class);
+        record Filter(LeadQuery query, String where, Object[] args) {
+        }
+        List<Filter> filters = List.of(
+                new Filter(LeadQuery.all(), "", new Object[0]),
+                new Filter(LeadQuery.all().withStatus(LeadStatus.MQL), " WHERE status = ?", new Object[] {"MQL"}),
+                new Filter(new LeadQuery(null, owner, null, null, null, null), " WHERE owner_id = ?", new Object[] {owner}),
+                new Filter(new LeadQuery(LeadStatus.SQL, owner, LeadSource.EVENT, null, null, null),
+                        " WHERE status = ? AND owner_id = ? AND source = ?", new Object[] {"SQL", owner, "EVENT"}),
+                new Filter(new LeadQuery(null, null, null, null, null, "a"),
+                        " WHERE (name_key LIKE 'a%' OR last_name LIKE 'a%' OR email_key LIKE 'a%' OR company LIKE 'a%')",
+                        new Object[0]));
+        for (Filter filter : filters) {
+            long expectedCount = jdbc.queryForObject("SELECT COUNT(*) FROM leads" + filter.where(), Long.class,
+                    filter.args());
+            assertThat(search.count(filter.query())).as("count " + filter.where()).isEqualTo(expectedCount);
+            assertThat(expectedCount).isGreaterThan(0);
+            for (SortCase sort : SORTS) {
+                for (long offset : offsets(expectedCount)) {
+                    List<Long> expected = jdbc.queryForList("SELECT id FROM leads" + filter.where() + " ORDER BY "
+                            + sort.sql() + " LIMIT 50 OFFSET " + offset, Long.class, filter.args());
+                    List<Long> actual = search.page(filter.query(), PageRequest.of((int) (offset / 50), 50, sort.sort()))
+                            .stream().map(LeadRow::id).toList();
+                    assertThat(actual).as(filter.where() + " ORDER BY " + sort.sql() + " OFFSET " + offset)
+                            .isEqualTo(expected);
+                }
+            }
+        }
+    }
+
+    @Test
+    void status_tab_counts_equal_a_group_by_over_the_leads() {
+        Map<LeadStatus, Long> counts = search.countsByStatus(LeadQuery.all());
+        jdbc.query("SELECT status, COUNT(*) FROM leads GROUP BY status", (java.sql.ResultSet rs) -> {
+            assertThat(counts.get(LeadStatus.valueOf(rs.getString(1)))).isEqualTo(rs.getLong(2));
+        });
+    }
+
+    @Test
+    void the_tally_follows_every_insert_update_and_delete_whoever_writes() {
+        long marketing = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'marketing'", Long.class);
+        long sales = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'sales'", Long.class);
+        jdbc.update("""
+                INSERT INTO leads (first_name, last_name, name_key, source, owner_id, status, created_at, updated_at,
+                                   updated_by, version)
+                VALUES ('Tally', 'Check', 'tally check', 'EVENT', ?, 'NEW', '2025-03-31 23:59:59', NOW(), 'test', 0)""",
+                marketing);
+        long id = jdbc.queryForObject("SELECT MAX(id) FROM leads", Long.class);
+        assertTallyMatchesLeads();
+        jdbc.update("UPDATE leads SET status = 'SQL', owner_id = ? WHERE id = ?", sales, id);
+        assertTallyMatchesLeads();
+        jdbc.update("UPDATE leads SET source = 'PARTNER', created_at = '2025-04-01 00:00:00' WHERE id = ?", id);
+        assertTallyMatchesLeads();
+        jdbc.update("UPDATE leads SET notes = 'no tallied column changed' WHERE id = ?", id);
+        assertTallyMatchesLeads();
+        jdbc.update("DELETE FROM stage_change WHERE record_type = 'LEAD' AND record_id = ?", id);
+        jdbc.update("DELETE FROM leads WHERE id = ?", id);
+        assertTallyMatchesLeads();
+    }
+
+    private void assertTallyMatchesLeads() {
+        String tally = "SELECT created_month, status, owner_id, source, n FROM lead_tally WHERE n <> 0 "
+                + "ORDER BY created_month, status, owner_id, source";
+        String truth = "SELECT EXTRACT(YEAR_MONTH FROM created_at) AS created_month, status, owner_id, source, COUNT(*) AS n "
+                + "FROM leads GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4";
+        assertThat(jdbc.queryForList(tally).toString()).isEqualTo(jdbc.queryForList(truth).toString());
+    }
+
+    private static List<Long> offsets(long count) {
+        List<Long> offsets = new ArrayList<>();
+        for (long offset : new long[] {0, 50, 500, count / 2 / 50 * 50, (count - 1) / 50 * 50, count / 50 * 50 + 50}) {
+            if (!offsets.contains(offset)) {
+                offsets.add(offset);
+            }
+        }
+        return offsets;
+    }
+}
