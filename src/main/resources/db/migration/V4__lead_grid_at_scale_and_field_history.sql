@@ -4,8 +4,8 @@
 --    is a forward scan (InnoDB scans backwards about three times slower).
 -- 2. lead_tally counts leads per created month, status, owner and source. Counts and the position
 --    of a deep page are read from it (a few thousand rows) instead of counting a million index
---    entries. Triggers keep it exact on every insert, update and delete, whoever writes; a bulk
---    load may set @funnel_bulk_load = 1 and rebuild the tally once at the end.
+--    entries. The lead service keeps it exact in the transaction of every change (triggers did
+--    too, but made a bulk load of a million leads twice as slow); bulk loads rebuild it at the end.
 -- 3. lead_field_change keeps every field and owner change with who and when (statuses are in
 --    stage_change).
 
@@ -19,6 +19,8 @@ CREATE INDEX ix_leads_created ON leads (created_at DESC, id DESC);
 CREATE INDEX ix_leads_status_created ON leads (status, created_at DESC, id DESC);
 CREATE INDEX ix_leads_owner_status_created ON leads (owner_id, status, created_at DESC, id DESC);
 CREATE INDEX ix_leads_source_created ON leads (source, created_at DESC, id DESC);
+-- round-robin handoff: when each sales user last received a lead
+CREATE INDEX ix_leads_owner_handover ON leads (owner_id, handed_over_at);
 
 CREATE TABLE lead_tally (
     created_month INT         NOT NULL,
@@ -33,30 +35,6 @@ CREATE TABLE lead_tally (
 INSERT INTO lead_tally (created_month, status, owner_id, source, n)
 SELECT EXTRACT(YEAR_MONTH FROM created_at), status, owner_id, source, COUNT(*)
 FROM leads GROUP BY EXTRACT(YEAR_MONTH FROM created_at), status, owner_id, source;
-
-CREATE TRIGGER leads_tally_insert AFTER INSERT ON leads FOR EACH ROW
-INSERT INTO lead_tally (created_month, status, owner_id, source, n)
-SELECT EXTRACT(YEAR_MONTH FROM NEW.created_at), NEW.status, NEW.owner_id, NEW.source, 1
-FROM DUAL WHERE @funnel_bulk_load IS NULL
-ON DUPLICATE KEY UPDATE n = n + 1;
-
-CREATE TRIGGER leads_tally_delete AFTER DELETE ON leads FOR EACH ROW
-INSERT INTO lead_tally (created_month, status, owner_id, source, n)
-SELECT EXTRACT(YEAR_MONTH FROM OLD.created_at), OLD.status, OLD.owner_id, OLD.source, -1
-FROM DUAL WHERE @funnel_bulk_load IS NULL
-ON DUPLICATE KEY UPDATE n = n - 1;
-
-CREATE TRIGGER leads_tally_update AFTER UPDATE ON leads FOR EACH ROW
-INSERT INTO lead_tally (created_month, status, owner_id, source, n)
-SELECT t.m, t.s, t.o, t.src, t.d FROM (
-    SELECT EXTRACT(YEAR_MONTH FROM OLD.created_at) AS m, OLD.status AS s, OLD.owner_id AS o, OLD.source AS src, -1 AS d
-    UNION ALL
-    SELECT EXTRACT(YEAR_MONTH FROM NEW.created_at), NEW.status, NEW.owner_id, NEW.source, 1
-) t
-WHERE @funnel_bulk_load IS NULL
-  AND (OLD.status <> NEW.status OR OLD.owner_id <> NEW.owner_id OR OLD.source <> NEW.source
-       OR OLD.created_at <> NEW.created_at)
-ON DUPLICATE KEY UPDATE n = n + VALUES(n);
 
 CREATE TABLE lead_field_change (
     id          BIGINT        NOT NULL AUTO_INCREMENT,

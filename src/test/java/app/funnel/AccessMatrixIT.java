@@ -39,6 +39,7 @@ class AccessMatrixIT extends SpringBrowserlessTest {
         MATRIX.put("definitions/compare", ANYONE_LOGGED_IN);
         MATRIX.put("definitions/acknowledgements", EnumSet.of(Who.LEADERSHIP, Who.ADMIN));
         MATRIX.put("leads", ANYONE_LOGGED_IN);
+        MATRIX.put("leads/1", ANYONE_LOGGED_IN);
     }
 
     @Test

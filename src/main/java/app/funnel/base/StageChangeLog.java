@@ -44,6 +44,12 @@ public class StageChangeLog {
                         rs.getObject(6) == null ? null : rs.getInt(6)), recordType, recordId);
     }
 
+    /** Gives one record's history to another (when two records are merged into one). */
+    public void moveHistory(String recordType, long fromId, long toId) {
+        jdbc.update("UPDATE stage_change SET record_id = ? WHERE record_type = ? AND record_id = ?",
+                toId, recordType, fromId);
+    }
+
     /** Who last moved the record into the given stage. */
     public Optional<String> lastMovedInto(String recordType, long recordId, String stage) {
         return jdbc.queryForList("SELECT changed_by FROM stage_change WHERE record_type = ? AND record_id = ? "

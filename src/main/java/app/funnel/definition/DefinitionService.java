@@ -235,6 +235,16 @@ public class DefinitionService {
         store.unconfirm(record, code);
     }
 
+    /**
+     * Gives one record's confirmed criteria to another (when two records are merged); where both
+     * had a criterion confirmed, the target keeps its own confirmation.
+     */
+    @Transactional
+    @PreAuthorize(Roles.IS_AUTHENTICATED)
+    public void moveConfirmations(RecordRef from, RecordRef to) {
+        store.moveConfirmations(from, to);
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.IS_AUTHENTICATED)
     public List<Confirmation> confirmations(RecordRef record) {

@@ -202,6 +202,14 @@ class DefinitionStore {
                 record.type(), record.id(), code);
     }
 
+    void moveConfirmations(RecordRef from, RecordRef to) {
+        jdbc.update("INSERT IGNORE INTO criterion_confirmation (record_type, record_id, code, confirmed_by, confirmed_at, "
+                        + "version_number) SELECT ?, ?, code, confirmed_by, confirmed_at, version_number "
+                        + "FROM criterion_confirmation WHERE record_type = ? AND record_id = ?",
+                to.type(), to.id(), from.type(), from.id());
+        jdbc.update("DELETE FROM criterion_confirmation WHERE record_type = ? AND record_id = ?", from.type(), from.id());
+    }
+
     List<Confirmation> confirmations(RecordRef record) {
         return jdbc.query("SELECT code, confirmed_by, confirmed_at, version_number FROM criterion_confirmation "
                         + "WHERE record_type = ? AND record_id = ? ORDER BY confirmed_at",

@@ -20,6 +20,10 @@ class Lead {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
 
+    /** What the lead is counted under in the tally as stored; the service moves it after a change. */
+    @jakarta.persistence.Transient
+    private LeadTally.@Nullable Key tallied;
+
     @Column(name = "first_name", nullable = false, length = 100)
     private String firstName = "";
     @Column(name = "last_name", nullable = false, length = 100)
@@ -139,4 +143,14 @@ class Lead {
     Instant getUpdatedAt() { return updatedAt; }
     String getUpdatedBy() { return updatedBy; }
     long getVersion() { return version; }
+
+    @jakarta.persistence.PostLoad
+    @jakarta.persistence.PostPersist
+    void rememberTallied() {
+        tallied = LeadTally.Key.of(this);
+    }
+
+    LeadTally.@Nullable Key tallied() {
+        return tallied;
+    }
 }

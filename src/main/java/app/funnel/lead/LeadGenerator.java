@@ -51,10 +51,19 @@ class LeadGenerator implements DemoDataContributor {
     private static final String[] DISQUALIFY_NOTES = {"Student project", "Competitor asking for prices",
             "Company too small for our offer", "Did not answer three calls", "Already a customer"};
 
-    private final Clock clock;
+    private static final List<String> LEAD_COLUMNS = List.of("id", "first_name", "last_name", "email", "email_key",
+            "phone", "company", "name_key", "company_key", "job_title", "country", "source", "owner_id", "status",
+            "disqualification_reason", "disqualification_note", "referred_by_id", "suspect_reasons", "handed_over_at",
+            "first_touch_due_at", "first_touch_at", "created_at", "updated_at", "updated_by", "version");
+    private static final List<String> CHANGE_COLUMNS = List.of("record_type", "record_id", "from_stage", "to_stage",
+            "changed_by", "changed_at", "reason", "definition_version");
 
-    LeadGenerator(Clock clock) {
+    private final Clock clock;
+    private final LeadTally tally;
+
+    LeadGenerator(Clock clock, LeadTally tally) {
         this.clock = clock;
+        this.tally = tally;
     }
 
     @Override
@@ -70,6 +79,7 @@ class LeadGenerator implements DemoDataContributor {
         Team team = Team.read(context);
         if (team.marketing.isEmpty() || team.sales.isEmpty()) {
             log.warn("No marketing or sales users: no generated leads");
+            tally.rebuild();
             return;
         }
         Long max = context.jdbc().queryForObject("SELECT COALESCE(MAX(id), 0) FROM leads", Long.class);
@@ -77,6 +87,7 @@ class LeadGenerator implements DemoDataContributor {
         var generation = new Generation(pools, team, clock.instant(), firstId, new SplittableRandom(42));
         // one thread draws the leads while this one writes them: the two cores each do half the work
         var queue = new java.util.concurrent.ArrayBlockingQueue<Batch>(4);
+        var failure = new java.util.concurrent.atomic.AtomicReference<RuntimeException>();
         var producer = Thread.ofPlatform().name("lead-generator").start(() -> {
             try {
                 for (int done = 0; done < total; done += CHUNK) {
@@ -84,43 +95,35 @@ class LeadGenerator implements DemoDataContributor {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                failure.set(e);
             }
         });
         // the generated rows point only at users and leads that exist; checking every reference of a
         // million rows would double the time
         context.jdbc().execute("SET SESSION foreign_key_checks = 0");
-        // the tally triggers would upsert once per row; the tally is rebuilt once at the end instead
-        context.jdbc().execute("SET @funnel_bulk_load = 1");
         try {
             for (int done = 0; done < total; done += CHUNK) {
-                Batch batch = queue.poll(5, java.util.concurrent.TimeUnit.MINUTES);
-                if (batch == null) {
-                    throw new IllegalStateException("The lead generator stopped producing");
+                Batch batch = null;
+                while (batch == null) {
+                    batch = queue.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                    if (batch == null && failure.get() != null) {
+                        throw new IllegalStateException("The lead generator failed", failure.get());
+                    }
                 }
-                context.insertRows("""
-                        INSERT INTO leads (id, first_name, last_name, email, email_key, phone, company, name_key,
-                                           company_key, job_title, country, source, owner_id, status,
-                                           disqualification_reason, disqualification_note, referred_by_id,
-                                           suspect_reasons, handed_over_at, first_touch_due_at, first_touch_at,
-                                           created_at, updated_at, updated_by, version)""", batch.leads);
-                context.insertRows("""
-                        INSERT INTO stage_change (record_type, record_id, from_stage, to_stage, changed_by,
-                                                  changed_at, reason, definition_version)""", batch.changes);
-                context.insertRows("INSERT INTO lead_signal (lead_id, kind, occurred_at)", batch.signals);
+                context.bulkLoad("leads", LEAD_COLUMNS, batch.leads);
+                context.bulkLoad("stage_change", CHANGE_COLUMNS, batch.changes);
+                context.bulkLoad("lead_signal", List.of("lead_id", "kind", "occurred_at"), batch.signals);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while generating leads", e);
         } finally {
             producer.interrupt();
-            context.jdbc().execute("SET @funnel_bulk_load = NULL");
             context.jdbc().execute("SET SESSION foreign_key_checks = 1");
         }
-        context.jdbc().update("DELETE FROM lead_tally");
-        context.jdbc().update("""
-                INSERT INTO lead_tally (created_month, status, owner_id, source, n)
-                SELECT EXTRACT(YEAR_MONTH FROM created_at), status, owner_id, source, COUNT(*)
-                FROM leads GROUP BY EXTRACT(YEAR_MONTH FROM created_at), status, owner_id, source""");
+        // the demo's own leads and the generated ones, counted once
+        tally.rebuild();
         log.info("Generated {} leads in {} ms", total, (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,17 +26,33 @@ class LeadSearch {
             "company", "company",
             "status", "status");
 
-    private final JdbcTemplate jdbc;
+    /** Pages this near either end of the order are read directly; deeper ones are placed with the tally. */
+    static final long SHALLOW = 5_000;
+    private volatile long shallow = SHALLOW;
+    /** How long a reading of the tally is used at most, even when no change was seen in this process. */
+    private static final long TALLY_TTL_NANOS = 2_000_000_000L;
 
-    LeadSearch(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final LeadTally tally;
+    private final Map<String, TallyReading> readings = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, TallyReading> eldest) {
+                    return size() > 500;
+                }
+            });
+
+    LeadSearch(JdbcTemplate jdbc, LeadTally tally) {
         this.jdbc = jdbc;
+        this.tally = tally;
     }
 
     /**
-     * A page of leads in the grid's order. Where the lead tally can place the page (no text or date
-     * filter, ordered by created or by status), the query seeks to the month the page starts in and
-     * skips at most that month's leads; other deep pages are read from whichever end of the order is
-     * nearer. Either way the ids come first from an index and the rows are joined after.
+     * A page of leads in the grid's order. Pages near either end are read directly (from the far
+     * end in reverse when that is nearer). Deeper pages, where the tally can place them (no text or
+     * date filter, ordered by created or by status), seek to the month the page starts in and skip
+     * at most that month's leads; other deep pages are read from whichever end is nearer. Either way
+     * the ids come first from an index that holds the order, and the rows are joined after.
      */
     List<LeadRow> page(LeadQuery query, Pageable pageable) {
         Order order = Order.of(pageable.getSort());
@@ -46,27 +61,24 @@ class LeadSearch {
         List<Object> args = new ArrayList<>();
         List<String> conditions = conditions(query, args);
         boolean reversed = false;
-        if (tallied(query)) {
-            if (order.column().equals("created_at") || order.column().equals("status")) {
-                Optional<Seek> seek = seek(query, order, offset);
-                if (seek.isEmpty()) {
-                    return List.of();
-                }
-                conditions.add(seek.get().condition());
-                args.addAll(seek.get().args());
-                offset = seek.get().offset();
-            } else {
-                long total = count(query);
-                if (offset >= total) {
-                    return List.of();
-                }
-                if (offset > total / 2) {
-                    // nearer from the other end: read the same rows in the reverse order, then turn them round
-                    int size = (int) Math.min(limit, total - offset);
-                    offset = total - offset - size;
-                    limit = size;
-                    reversed = true;
-                }
+        if (tallied(query) && offset > shallow) {
+            List<Bucket> buckets = reading(query);
+            long total = buckets.stream().mapToLong(Bucket::n).sum();
+            if (offset >= total) {
+                return List.of();
+            }
+            boolean seekable = order.column().equals("created_at") || order.column().equals("status");
+            if (total - offset <= shallow || !seekable && offset > total / 2) {
+                // nearer from the other end: read the same rows in the reverse order, then turn them round
+                int size = (int) Math.min(limit, total - offset);
+                offset = total - offset - size;
+                limit = size;
+                reversed = true;
+            } else if (seekable) {
+                Seek seek = seek(buckets, order, offset);
+                conditions.add(seek.condition());
+                args.addAll(seek.args());
+                offset = seek.offset();
             }
         }
         Order used = reversed ? order.reversed() : order;
@@ -84,13 +96,16 @@ class LeadSearch {
         return reversed ? rows.reversed() : rows;
     }
 
+    /** For tests on small data: how near an end a page is read directly. */
+    void shallow(long pages) {
+        this.shallow = pages;
+    }
+
     long count(LeadQuery query) {
-        List<Object> args = new ArrayList<>();
         if (tallied(query)) {
-            Long sum = jdbc.queryForObject("SELECT COALESCE(SUM(n), 0) FROM lead_tally"
-                    + where(tallyConditions(query, args)), Long.class, args.toArray());
-            return sum == null ? 0 : sum;
+            return reading(query).stream().mapToLong(Bucket::n).sum();
         }
+        List<Object> args = new ArrayList<>();
         Long count = jdbc.queryForObject("SELECT COUNT(*) FROM leads" + where(conditions(query, args)), Long.class,
                 args.toArray());
         return count == null ? 0 : count;
@@ -98,18 +113,20 @@ class LeadSearch {
 
     /** How many leads of each status match the other filters. */
     Map<LeadStatus, Long> countsByStatus(LeadQuery query) {
-        List<Object> args = new ArrayList<>();
         Map<LeadStatus, Long> counts = new EnumMap<>(LeadStatus.class);
         for (LeadStatus status : LeadStatus.values()) {
             counts.put(status, 0L);
         }
         LeadQuery any = query.withStatus(null);
-        String sql = tallied(any)
-                ? "SELECT status, SUM(n) FROM lead_tally" + where(tallyConditions(any, args)) + " GROUP BY status"
-                : "SELECT status, COUNT(*) FROM leads" + where(conditions(any, args)) + " GROUP BY status";
-        jdbc.query(sql, (java.sql.ResultSet rs) -> {
-            counts.put(LeadStatus.valueOf(rs.getString(1)), rs.getLong(2));
-        }, args.toArray());
+        if (tallied(any)) {
+            reading(any).forEach(b -> counts.merge(b.status(), b.n(), Long::sum));
+            return counts;
+        }
+        List<Object> args = new ArrayList<>();
+        jdbc.query("SELECT status, COUNT(*) FROM leads" + where(conditions(any, args)) + " GROUP BY status",
+                (java.sql.ResultSet rs) -> {
+                    counts.put(LeadStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                }, args.toArray());
         return counts;
     }
 
@@ -119,45 +136,80 @@ class LeadSearch {
                 && query.createdTo() == null;
     }
 
+    /** How many leads of a status were created in a month (yyyymm) under the query's filters. */
+    private record Bucket(LeadStatus status, int month, long n) {
+    }
+
+    private record TallyReading(long version, long readAt, List<Bucket> buckets) {
+    }
+
+    /**
+     * The tally under the query's filters, by status and month: a few hundred rows, read once and
+     * reused by the count, the tabs and the pages until the tally changes (or two seconds pass, for
+     * changes made by another process).
+     */
+    private List<Bucket> reading(LeadQuery query) {
+        List<Object> args = new ArrayList<>();
+        String sql = "SELECT status, created_month, SUM(n) FROM lead_tally" + where(tallyConditions(query, args))
+                + " GROUP BY status, created_month HAVING SUM(n) > 0 ORDER BY status, created_month";
+        String key = sql + args;
+        long version = tally.version();
+        long now = System.nanoTime();
+        TallyReading cached = readings.get(key);
+        if (cached != null && cached.version() == version && now - cached.readAt() < TALLY_TTL_NANOS) {
+            return cached.buckets();
+        }
+        List<Bucket> buckets = List.copyOf(jdbc.query(sql, (rs, i) -> new Bucket(LeadStatus.valueOf(rs.getString(1)),
+                rs.getInt(2), rs.getLong(3)), args.toArray()));
+        readings.put(key, new TallyReading(version, now, buckets));
+        return buckets;
+    }
+
     /** Where a page starts: the month bucket holding the offset, as a condition, and the offset left within it. */
     private record Seek(String condition, List<Object> args, long offset) {
     }
 
-    private Optional<Seek> seek(LeadQuery query, Order order, long offset) {
+    private static Seek seek(List<Bucket> buckets, Order order, long offset) {
         boolean byStatus = order.column().equals("status");
         // created descending, or (when ordered by status) newest first within each status
         boolean createdDescending = byStatus == order.ascending();
-        String monthDirection = createdDescending ? "DESC" : "ASC";
-        List<Object> args = new ArrayList<>();
-        String sql = byStatus
-                ? "SELECT status, created_month, SUM(n) AS total FROM lead_tally" + where(tallyConditions(query, args))
-                        + " GROUP BY status, created_month ORDER BY status " + (order.ascending() ? "ASC" : "DESC")
-                        + ", created_month " + monthDirection
-                : "SELECT created_month, SUM(n) AS total FROM lead_tally" + where(tallyConditions(query, args))
-                        + " GROUP BY created_month ORDER BY created_month " + monthDirection;
+        java.util.Comparator<Bucket> months = java.util.Comparator.comparingInt(Bucket::month);
+        if (createdDescending) {
+            months = months.reversed();
+        }
+        List<Bucket> ordered;
+        if (byStatus) {
+            // statuses in their names' order, as the database sorts these upper-case ASCII names
+            java.util.Comparator<Bucket> statuses = java.util.Comparator.comparing(b -> b.status().name());
+            ordered = buckets.stream().sorted((order.ascending() ? statuses : statuses.reversed()).thenComparing(months))
+                    .toList();
+        } else {
+            Map<Integer, Long> perMonth = new java.util.TreeMap<>();
+            buckets.forEach(b -> perMonth.merge(b.month(), b.n(), Long::sum));
+            ordered = perMonth.entrySet().stream().map(e -> new Bucket(LeadStatus.NEW, e.getKey(), e.getValue()))
+                    .sorted(months).toList();
+        }
         long before = 0;
-        for (Map<String, Object> bucket : jdbc.queryForList(sql, args.toArray())) {
-            long n = ((Number) bucket.get("total")).longValue();
-            if (n <= 0) {
-                continue;
-            }
-            if (offset < before + n) {
-                int month = ((Number) bucket.get("created_month")).intValue();
+        for (Bucket bucket : ordered) {
+            if (offset < before + bucket.n()) {
+                int month = bucket.month();
                 LocalDateTime start = LocalDateTime.of(month / 100, month % 100, 1, 0, 0);
                 String created = createdDescending ? "created_at < ?" : "created_at >= ?";
                 Object bound = createdDescending ? start.plusMonths(1) : start;
                 if (!byStatus) {
-                    return Optional.of(new Seek(created, List.of(bound), offset - before));
+                    return new Seek(created, List.of(bound), offset - before);
                 }
-                String status = (String) bucket.get("status");
+                String status = bucket.status().name();
                 String beyond = order.ascending() ? "status > ?" : "status < ?";
-                return Optional.of(new Seek("(" + beyond + " OR (status = ? AND " + created + "))",
-                        List.of(status, status, bound), offset - before));
+                return new Seek("(" + beyond + " OR (status = ? AND " + created + "))",
+                        List.of(status, status, bound), offset - before);
             }
-            before += n;
+            before += bucket.n();
         }
-        return Optional.empty();
+        // past the end (the caller checks the total first)
+        return new Seek("FALSE", List.of(), 0);
     }
+
     /** Leads with the same e-mail key, the same phone, or the same name at the same company. */
     List<DuplicateLead> duplicates(@org.jspecify.annotations.Nullable String emailKey,
                                    @org.jspecify.annotations.Nullable String phone, String nameKey,
@@ -228,7 +280,10 @@ class LeadSearch {
         }
         if (query.text() != null && !query.text().isBlank()) {
             String prefix = escape(ContactCheck.plain(query.text())) + "%";
-            conditions.add("(name_key LIKE ? OR last_name LIKE ? OR email_key LIKE ? OR company LIKE ?)");
+            // one index range per column, united: an OR of four LIKEs would read the whole table
+            conditions.add("id IN (SELECT id FROM leads WHERE name_key LIKE ? UNION SELECT id FROM leads WHERE "
+                    + "last_name LIKE ? UNION SELECT id FROM leads WHERE email_key LIKE ? UNION SELECT id FROM leads "
+                    + "WHERE company LIKE ?)");
             args.add(prefix);
             args.add(prefix);
             args.add(prefix);

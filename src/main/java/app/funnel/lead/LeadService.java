@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,16 +46,20 @@ public class LeadService {
     private final DefinitionService definitions;
     private final UserService users;
     private final StageChangeLog history;
+    private final LeadFieldLog fieldLog;
+    private final LeadTally tally;
     private final Clock clock;
 
-    LeadService(LeadRepository leads, LeadSearch search, LeadSignals signals, DefinitionService definitions, UserService users, StageChangeLog history,
-                Clock clock) {
+    LeadService(LeadRepository leads, LeadSearch search, LeadSignals signals, DefinitionService definitions,
+                UserService users, StageChangeLog history, LeadFieldLog fieldLog, LeadTally tally, Clock clock) {
         this.leads = leads;
         this.search = search;
         this.signals = signals;
         this.definitions = definitions;
         this.users = users;
         this.history = history;
+        this.fieldLog = fieldLog;
+        this.tally = tally;
         this.clock = clock;
     }
 
@@ -79,6 +84,7 @@ public class LeadService {
         apply(lead, input);
         refuseUnconfirmedDuplicates(lead, duplicatesConfirmed);
         leads.saveAndFlush(lead);
+        tally.add(id(lead), LeadTally.Key.of(lead), 1);
         history.record(RECORD, id(lead), null, LeadStatus.NEW.name(), me.username(), clock.instant(), null,
                 definitions.currentVersion(), null, null);
         return details(lead);
@@ -127,10 +133,14 @@ public class LeadService {
     public LeadDetails update(long id, long expectedVersion, LeadInput input, boolean duplicatesConfirmed) {
         Lead lead = loadForChange(id, expectedVersion);
         requireMayWork(lead);
+        Map<String, @Nullable Object> before = fields(lead);
         apply(lead, input);
         refuseUnconfirmedDuplicates(lead, duplicatesConfirmed);
-        lead.touched(clock.instant(), CurrentUser.require().username());
-        leads.flush();
+        Instant now = clock.instant();
+        String by = CurrentUser.require().username();
+        lead.touched(now, by);
+        flush(lead);
+        fields(lead).forEach((field, value) -> fieldLog.record(id, field, before.get(field), value, by, now));
         return details(lead);
     }
 
@@ -139,7 +149,10 @@ public class LeadService {
     @PreAuthorize(Roles.HAS_MARKETING_OR_SALES)
     public void confirmCriteria(long id, Collection<String> codes) {
         Lead lead = load(id);
-        requireMayWork(lead);
+        // marketing confirms the MQL criteria of a disqualified lead it brings back as an MQL
+        if (!(lead.getStatus() == LeadStatus.DISQUALIFIED && CurrentUser.require().has(Role.MARKETING))) {
+            requireMayWork(lead);
+        }
         for (String code : codes) {
             definitions.confirm(RecordRef.lead(id), code);
         }
@@ -179,7 +192,7 @@ public class LeadService {
         }
         Instant now = clock.instant();
         Integer sla = definitions.entry(verdict.version(), Term.SQL).slaHours();
-        lead.setOwnerId(owner);
+        changeOwner(lead, owner);
         lead.setHandedOverAt(now);
         lead.setFirstTouchAt(null);
         lead.setFirstTouchDueAt(now.plus(Duration.ofHours(sla == null ? 24 : sla)));
@@ -212,7 +225,7 @@ public class LeadService {
         String why = required(reason, "reason");
         long marketingOwner = history.lastMovedInto(RECORD, id, LeadStatus.SQL.name())
                 .flatMap(users::byUsername).map(UserSummary::id).orElse(lead.getOwnerId());
-        lead.setOwnerId(marketingOwner);
+        changeOwner(lead, marketingOwner);
         lead.setFirstTouchDueAt(null);
         move(lead, LeadStatus.MQL, null, why);
         return details(lead);
@@ -257,7 +270,7 @@ public class LeadService {
         Verdict verdict = target == LeadStatus.MQL ? check(lead, Term.MQL) : null;
         lead.setDisqualificationReason(null);
         lead.setDisqualificationNote(null);
-        lead.setOwnerId(myId());
+        changeOwner(lead, myId());
         move(lead, target, verdict, why);
         return details(lead);
     }
@@ -267,9 +280,9 @@ public class LeadService {
     @PreAuthorize(Roles.HAS_LEADERSHIP_OR_ADMIN)
     public LeadDetails reassign(long id, long expectedVersion, long ownerId) {
         Lead lead = loadForChange(id, expectedVersion);
-        lead.setOwnerId(ownerId);
+        changeOwner(lead, ownerId);
         lead.touched(clock.instant(), CurrentUser.require().username());
-        leads.flush();
+        flush(lead);
         return details(lead);
     }
 
@@ -320,6 +333,86 @@ public class LeadService {
         return history.of(RECORD, id);
     }
 
+    /** The lead's field and owner changes, oldest first, with who and when (status changes are in {@link #history}). */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public List<FieldChange> fieldHistory(long id) {
+        load(id);
+        return fieldLog.of(id);
+    }
+
+    /** Other leads that are likely the same person as this one (same e-mail, phone, or name at the company). */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public List<DuplicateLead> duplicatesOf(long id) {
+        Lead lead = load(id);
+        return search.duplicates(lead.getEmailKey(), lead.getPhone(), lead.getNameKey(), lead.getCompanyKey(), id);
+    }
+
+    /**
+     * Merges a duplicate into the surviving lead, in one transaction: the survivor keeps its own
+     * fields and takes the duplicate's where its own are empty; it gets the duplicate's status
+     * history, field history, interest signals, confirmed criteria and the leads the duplicate
+     * referred; then the duplicate is deleted. Whoever may work on both leads may merge them.
+     */
+    @Transactional
+    @PreAuthorize(Roles.HAS_MARKETING_OR_SALES)
+    public LeadDetails merge(long survivorId, long survivorVersion, long duplicateId, long duplicateVersion) {
+        if (survivorId == duplicateId) {
+            throw new InvalidInputException("duplicate", "lead.error.merge-itself");
+        }
+        Lead survivor = loadForChange(survivorId, survivorVersion);
+        Lead duplicate = loadForChange(duplicateId, duplicateVersion);
+        requireMayWork(survivor);
+        requireMayWork(duplicate);
+        Instant now = clock.instant();
+        String by = CurrentUser.require().username();
+        Map<String, @Nullable Object> before = fields(survivor);
+        if (survivor.getEmail() == null && duplicate.getEmail() != null) {
+            survivor.setEmail(duplicate.getEmail());
+            survivor.setEmailKey(duplicate.getEmailKey());
+        }
+        if (survivor.getPhone() == null) {
+            survivor.setPhone(duplicate.getPhone());
+        }
+        if (survivor.getCompany() == null && duplicate.getCompany() != null) {
+            survivor.setCompany(duplicate.getCompany());
+            survivor.setCompanyKey(duplicate.getCompanyKey());
+        }
+        if (survivor.getJobTitle() == null) {
+            survivor.setJobTitle(duplicate.getJobTitle());
+        }
+        if (survivor.getCountry() == null) {
+            survivor.setCountry(duplicate.getCountry());
+        }
+        Long referrer = survivor.getReferredById() != null ? survivor.getReferredById() : duplicate.getReferredById();
+        survivor.setReferredById(referrer == null || referrer == survivorId || referrer == duplicateId ? null : referrer);
+        if (duplicate.getNotes() != null) {
+            String notes = survivor.getNotes() == null ? duplicate.getNotes()
+                    : survivor.getNotes() + "\n\n" + duplicate.getNotes();
+            survivor.setNotes(notes.length() > 20_000 ? notes.substring(0, 20_000) : notes);
+        }
+        Set<SuspectReason> suspect = ContactCheck.suspectReasons(survivor.getFirstName(), survivor.getLastName(),
+                survivor.getEmail(), survivor.getPhone());
+        survivor.setSuspectReasons(suspect.isEmpty() ? null
+                : suspect.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
+        survivor.touched(now, by);
+        // the duplicate's referrals, signals, histories and criteria move before it goes
+        leads.flush();
+        leads.moveReferrals(duplicateId, survivorId);
+        signals.moveAll(duplicateId, survivorId);
+        history.moveHistory(RECORD, duplicateId, survivorId);
+        fieldLog.moveAll(duplicateId, survivorId);
+        definitions.moveConfirmations(RecordRef.lead(duplicateId), RecordRef.lead(survivorId));
+        tally.add(duplicateId, LeadTally.Key.of(duplicate), -1);
+        leads.delete(duplicate);
+        flush(survivor);
+        fields(survivor).forEach((field, value) -> fieldLog.record(survivorId, field, before.get(field), value, by, now));
+        fieldLog.record(survivorId, "merged", null, "#" + duplicateId + " " + duplicate.getFirstName() + " "
+                + duplicate.getLastName() + (duplicate.getEmail() == null ? "" : " <" + duplicate.getEmail() + ">"), by, now);
+        return details(survivor);
+    }
+
     /** The leads this lead referred. */
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.HAS_ANY_ROLE)
@@ -328,6 +421,45 @@ public class LeadService {
     }
 
     // --- rules ---
+
+    /** Writes the lead's changes and moves it in the tally when its status, owner or source changed. */
+    private void flush(Lead lead) {
+        leads.flush();
+        LeadTally.Key before = lead.tallied();
+        LeadTally.Key now = LeadTally.Key.of(lead);
+        if (before != null) {
+            tally.moved(id(lead), before, now);
+        }
+        lead.rememberTallied();
+    }
+
+    /** The fields whose changes the field history keeps. */
+    private static Map<String, @Nullable Object> fields(Lead lead) {
+        Map<String, @Nullable Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("firstName", lead.getFirstName());
+        fields.put("lastName", lead.getLastName());
+        fields.put("email", lead.getEmail());
+        fields.put("phone", lead.getPhone());
+        fields.put("company", lead.getCompany());
+        fields.put("jobTitle", lead.getJobTitle());
+        fields.put("country", lead.getCountry());
+        fields.put("source", lead.getSource());
+        fields.put("referredById", lead.getReferredById());
+        fields.put("notes", lead.getNotes());
+        return fields;
+    }
+
+    private void changeOwner(Lead lead, long ownerId) {
+        Map<Long, String> names = users.displayNames();
+        if (!names.containsKey(ownerId)) {
+            throw new InvalidInputException("owner", "lead.error.owner-unknown");
+        }
+        if (lead.getOwnerId() != ownerId) {
+            fieldLog.record(id(lead), "owner", names.get(lead.getOwnerId()), names.get(ownerId),
+                    CurrentUser.require().username(), clock.instant());
+        }
+        lead.setOwnerId(ownerId);
+    }
 
     private void refuseUnconfirmedDuplicates(Lead lead, boolean confirmed) {
         if (confirmed) {
@@ -356,12 +488,12 @@ public class LeadService {
         String by = CurrentUser.require().username();
         lead.setStatus(to);
         lead.touched(now, by);
-        leads.flush();
+        flush(lead);
         history.record(RECORD, id(lead), from.name(), to.name(), by, now, reason,
                 verdict != null ? verdict.version() : definitions.currentVersion(), null, null);
     }
 
-    /** Who may change a lead now: marketing while NEW or MQL (or disqualified), its sales owner while SQL. */
+    /** Who may change a lead now: marketing while NEW or MQL, its sales owner while SQL. */
     private void requireMayWork(Lead lead) {
         CurrentUser me = CurrentUser.require();
         boolean marketingStage = lead.getStatus() == LeadStatus.NEW || lead.getStatus() == LeadStatus.MQL;

@@ -21,6 +21,10 @@ class LeadSignals {
                 Timestamp.from(at));
     }
 
+    void moveAll(long fromLeadId, long toLeadId) {
+        jdbc.update("UPDATE lead_signal SET lead_id = ? WHERE lead_id = ?", toLeadId, fromLeadId);
+    }
+
     List<Signal> of(long leadId) {
         return jdbc.query("SELECT kind, occurred_at FROM lead_signal WHERE lead_id = ? ORDER BY occurred_at, id",
                 (rs, i) -> new Signal(SignalKind.valueOf(rs.getString(1)), rs.getTimestamp(2).toInstant()), leadId);

@@ -238,6 +238,85 @@ class LeadServiceIT {
                         e -> assertThat(e.field()).isEqualTo("referredById"));
     }
 
+    @Test
+    void a_merged_duplicate_leaves_its_history_signals_criteria_and_referrals_with_the_survivor() {
+        TestLogins.as("marketing", Role.MARKETING);
+        String tag = String.valueOf(System.nanoTime());
+        LeadDetails survivor = leads.create(new LeadInput("Carla", "Cruz" + tag, "carla" + tag + "@cruz.com", null,
+                null, null, null, LeadSource.EVENT, null, null));
+        LeadDetails duplicate = leads.create(new LeadInput("Carla", "Cruz" + tag, "CARLA" + tag + "@cruz.com",
+                "+55 11 97777-" + tag.substring(tag.length() - 4), "Cruz Engenharia", "CFO", "BR",
+                LeadSource.NEWSLETTER, null, "met at the fair"), true);
+        LeadDetails referred = leads.create(new LeadInput("Rita", "Rosa" + tag, "rita" + tag + "@rosa.com", null, null,
+                null, null, LeadSource.REFERRAL, duplicate.id(), null));
+        leads.addSignal(duplicate.id(), SignalKind.EVENT_VISIT, null);
+        leads.confirmCriteria(duplicate.id(), List.of("engaged-with-marketing"));
+        assertThat(leads.duplicatesOf(survivor.id())).extracting(DuplicateLead::id).contains(duplicate.id());
+
+        TestLogins.as("sales", Role.SALES);
+        assertThatThrownBy(() -> leads.merge(survivor.id(), survivor.version(), duplicate.id(), duplicate.version()))
+                .isInstanceOf(AccessDeniedException.class);
+        TestLogins.as("leadership", Role.LEADERSHIP);
+        assertThatThrownBy(() -> leads.merge(survivor.id(), survivor.version(), duplicate.id(), duplicate.version()))
+                .isInstanceOf(AccessDeniedException.class);
+
+        TestLogins.as("marketing", Role.MARKETING);
+        assertThatThrownBy(() -> leads.merge(survivor.id(), survivor.version() + 1, duplicate.id(), duplicate.version()))
+                .isInstanceOf(ConcurrentChangeException.class);
+        LeadDetails merged = leads.merge(survivor.id(), survivor.version(), duplicate.id(), duplicate.version());
+
+        assertThat(merged.email()).isEqualTo("carla" + tag + "@cruz.com");
+        assertThat(merged.phone()).isEqualTo("+5511977770000".substring(0, 10) + tag.substring(tag.length() - 4));
+        assertThat(merged.company()).isEqualTo("Cruz Engenharia");
+        assertThat(merged.notes()).isEqualTo("met at the fair");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE id = ?", Integer.class, duplicate.id()))
+                .isZero();
+        assertThat(leads.history(survivor.id())).extracting(e -> e.to()).containsExactly("NEW", "NEW");
+        assertThat(leads.signals(survivor.id())).extracting(Signal::kind).containsExactly(SignalKind.EVENT_VISIT);
+        assertThat(definitions.confirmations(app.funnel.definition.RecordRef.lead(survivor.id())))
+                .extracting(c -> c.code()).contains("engaged-with-marketing");
+        assertThat(leads.get(referred.id()).referredById()).isEqualTo(survivor.id());
+        assertThat(leads.fieldHistory(survivor.id())).extracting(FieldChange::field)
+                .contains("phone", "company", "notes", "merged");
+    }
+
+    @Test
+    void field_and_owner_changes_are_kept_with_who_and_when() {
+        TestLogins.as("marketing", Role.MARKETING);
+        String tag = String.valueOf(System.nanoTime());
+        LeadDetails lead = leads.create(new LeadInput("Hugo", "Horta" + tag, "hugo" + tag + "@horta.com", null, null,
+                null, null, LeadSource.EVENT, null, null));
+        LeadDetails edited = leads.update(lead.id(), lead.version(), new LeadInput("Hugo", "Horta" + tag,
+                "hugo" + tag + "@horta.com", null, "Horta SA", "CEO", null, LeadSource.PARTNER, null, null));
+        TestLogins.as("leadership", Role.LEADERSHIP);
+        long sales = users.byUsername("sales").orElseThrow().id();
+        leads.reassign(edited.id(), edited.version(), sales);
+
+        List<FieldChange> changes = leads.fieldHistory(lead.id());
+        assertThat(changes).extracting(FieldChange::field, FieldChange::oldValue, FieldChange::newValue, FieldChange::changedBy)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("company", null, "Horta SA", "marketing"),
+                        org.assertj.core.groups.Tuple.tuple("jobTitle", null, "CEO", "marketing"),
+                        org.assertj.core.groups.Tuple.tuple("source", "EVENT", "PARTNER", "marketing"),
+                        org.assertj.core.groups.Tuple.tuple("owner", "Márcia Marketing", "Sérgio Sales", "leadership"));
+        assertThatThrownBy(() -> leads.reassign(lead.id(), leads.get(lead.id()).version(), 999_999L))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("owner"));
+    }
+
+    @Test
+    void a_recycled_lead_can_come_back_as_an_mql_when_the_definition_allows() {
+        TestLogins.as("marketing", Role.MARKETING);
+        String tag = String.valueOf(System.nanoTime());
+        LeadDetails lead = leads.create(input("Ivo", "Ilha" + tag, "ivo" + tag + "@ilha.com", null, null));
+        LeadDetails out = leads.disqualify(lead.id(), lead.version(), DisqualificationReason.NO_INTEREST, null);
+        assertThatThrownBy(() -> leads.recycle(out.id(), out.version(), LeadStatus.MQL, "Asked for a demo after all"))
+                .isInstanceOf(TransitionRefusedException.class);
+        confirmWhatIsMissing(lead.id());
+        LeadDetails back = leads.recycle(out.id(), out.version(), LeadStatus.MQL, "Asked for a demo after all");
+        assertThat(back.status()).isEqualTo(LeadStatus.MQL);
+        assertThat(leads.history(lead.id()).getLast().reason()).isEqualTo("Asked for a demo after all");
+    }
+
     private void confirmWhatIsMissing(long id) {
         // other tests publish definitions versions with extra criteria; confirm whatever is asked now
         for (var term : List.of(app.funnel.definition.Term.MQL, app.funnel.definition.Term.SQL)) {

@@ -169,6 +169,7 @@ final class LeadDialog extends Dialog {
         add(duplicates);
 
         if (lead != null) {
+            add(possibleDuplicates(me, lead));
             add(referrals(lead));
             add(signals(me, lead));
             add(actions(me, lead));
@@ -238,11 +239,18 @@ final class LeadDialog extends Dialog {
                     current.version(), reason.getValue(), note.getValue())));
         }
         if (marketing && current.status() == LeadStatus.DISQUALIFIED) {
+            ComboBox<LeadStatus> target = new ComboBox<>();
+            target.setItems(LeadStatus.NEW, LeadStatus.MQL);
+            target.setItemLabelGenerator(t -> getTranslation("lead.recycle-to", getTranslation("status." + t.name())));
+            target.setValue(LeadStatus.NEW);
+            target.setId("recycle-target");
             TextField reason = new TextField();
             reason.setPlaceholder(getTranslation("lead.recycle-reason"));
+            reason.setMaxLength(1000);
             reason.setId("recycle-reason");
-            buttons.add(reason, action("lead.recycle", "recycle", () -> leads.recycle(current.id(), current.version(),
-                    LeadStatus.NEW, reason.getValue())));
+            buttons.add(target, reason, action("lead.recycle", "recycle", () -> leads.recycle(current.id(),
+                    current.version(), target.getValue() == null ? LeadStatus.NEW : target.getValue(),
+                    reason.getValue())));
         }
         if (me.has(Role.LEADERSHIP) || me.has(Role.ADMIN)) {
             ComboBox<UserSummary> newOwner = new ComboBox<>();
@@ -392,10 +400,16 @@ final class LeadDialog extends Dialog {
         return box;
     }
 
-    /** Every status change: from, to, who, when, why, and the definitions version it was checked against. */
+    /**
+     * The lead's history in one timeline: every status change (from, to, who, when, why, and the
+     * definitions version it was checked against) and every field, owner and merge change.
+     */
     private com.vaadin.flow.component.details.Details history(LeadDetails current) {
         Div rows = new Div();
         rows.setId("lead-history");
+        record Line(java.time.Instant at, Div row) {
+        }
+        List<Line> lines = new java.util.ArrayList<>();
         for (var change : leads.history(current.id())) {
             String from = change.from() == null ? "" : getTranslation("status." + change.from()) + " → ";
             String line = getTranslation("lead.history-line", Messages.dateTime(change.at()), change.by(),
@@ -407,11 +421,88 @@ final class LeadDialog extends Dialog {
                 reason.addClassName("funnel-muted");
                 row.add(reason);
             }
-            rows.add(row);
+            lines.add(new Line(change.at(), row));
         }
+        for (var change : leads.fieldHistory(current.id())) {
+            Div row = new Div();
+            row.addClassName("funnel-field-change");
+            if (change.field().equals("merged")) {
+                row.add(new Span(getTranslation("lead.history-merged", Messages.dateTime(change.changedAt()),
+                        change.changedBy(), nz(change.newValue()))));
+            } else {
+                row.add(new Span(getTranslation("lead.history-field", Messages.dateTime(change.changedAt()),
+                        change.changedBy(), getTranslation("lead.history-field." + change.field()),
+                        shown(change.field(), change.oldValue()), shown(change.field(), change.newValue()))));
+            }
+            lines.add(new Line(change.changedAt(), row));
+        }
+        lines.stream().sorted(java.util.Comparator.comparing(Line::at)).forEach(l -> rows.add(l.row()));
         var details = new com.vaadin.flow.component.details.Details(getTranslation("lead.history"), rows);
         details.setId("lead-history-details");
         return details;
+    }
+
+    /** A field's value as the history shows it: sources translated, long notes cut, empty as a dash. */
+    private String shown(String field, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            return "–";
+        }
+        if (field.equals("source")) {
+            return getTranslation("source." + value);
+        }
+        if (field.equals("referredById")) {
+            return "#" + value;
+        }
+        return value.length() > 80 ? value.substring(0, 79) + "…" : value;
+    }
+
+    /** Other leads that look like the same person, each with a way to merge it into this one. */
+    private Div possibleDuplicates(CurrentUser me, LeadDetails current) {
+        Div box = new Div();
+        box.setId("lead-possible-duplicates");
+        List<DuplicateLead> found = leads.duplicatesOf(current.id());
+        if (found.isEmpty()) {
+            return box;
+        }
+        box.addClassName("funnel-duplicates");
+        box.add(new H3(getTranslation("lead.possible-duplicates", found.size())));
+        for (DuplicateLead duplicate : found) {
+            String why = duplicate.matches().stream().map(m -> getTranslation("lead.match." + m.name()))
+                    .collect(Collectors.joining(", "));
+            Button open = new Button(duplicate.firstName() + " " + duplicate.lastName()
+                    + (duplicate.company().isEmpty() ? "" : " (" + duplicate.company() + ")"),
+                    e -> new LeadDialog(leads, definitions, users, leads.get(duplicate.id()), onChange).open());
+            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            Span status = new Span(getTranslation("status." + duplicate.status().name()));
+            status.addClassName("funnel-badge");
+            Div row = new Div(open, new Span(" "), status, new Span(" · " + why + " "));
+            if (mayWork(me, current) && mayWork(me, leads.get(duplicate.id()))) {
+                Button merge = new Button(getTranslation("lead.merge"), e -> confirmMerge(current, duplicate));
+                merge.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                merge.setId("merge-" + duplicate.id());
+                merge.addClassName("funnel-merge");
+                row.add(merge);
+            }
+            box.add(row);
+        }
+        return box;
+    }
+
+    private void confirmMerge(LeadDetails survivor, DuplicateLead duplicate) {
+        var confirm = new com.vaadin.flow.component.confirmdialog.ConfirmDialog();
+        confirm.setId("merge-confirm");
+        confirm.setHeader(getTranslation("lead.merge-title"));
+        confirm.setText(getTranslation("lead.merge-text", duplicate.firstName() + " " + duplicate.lastName(),
+                survivor.firstName() + " " + survivor.lastName()));
+        confirm.setCancelable(true);
+        confirm.setCancelText(getTranslation("users.cancel"));
+        confirm.setConfirmText(getTranslation("lead.merge"));
+        confirm.addConfirmListener(e -> {
+            LeadDetails other = leads.get(duplicate.id());
+            run(() -> leads.merge(survivor.id(), survivor.version(), other.id(), other.version()),
+                    getTranslation("lead.merged", other.firstName() + " " + other.lastName()));
+        });
+        confirm.open();
     }
 
     /** Who referred this lead, up to the first contact, and whom it referred. */

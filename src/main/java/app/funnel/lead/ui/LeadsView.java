@@ -3,6 +3,7 @@ package app.funnel.lead.ui;
 import app.funnel.base.ui.Messages;
 import app.funnel.base.ui.Toolbar;
 import app.funnel.definition.DefinitionService;
+import app.funnel.lead.LeadDetails;
 import app.funnel.lead.LeadQuery;
 import app.funnel.lead.LeadRow;
 import app.funnel.lead.LeadService;
@@ -42,13 +43,15 @@ import java.util.Map;
  * The lead grid: a tab per status with counts, filters for owner, source, creation date and text,
  * sorting, loaded page by page from the database. SQLs past their first-touch deadline are marked.
  */
-@Route("leads")
+@Route("leads/:leadId?([0-9]{1,18})")
 @PageTitle("Leads")
 @Menu(order = 20, title = "menu.leads", icon = "vaadin:user-card")
 @RolesAllowed({Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP, Roles.ADMIN})
-final class LeadsView extends Main {
+final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnterObserver {
 
     private final LeadService leads;
+    private final DefinitionService definitions;
+    private final UserService users;
     private final Clock clock;
     private final Map<Long, String> owners;
     private final Grid<LeadRow> grid = new Grid<>();
@@ -64,6 +67,8 @@ final class LeadsView extends Main {
 
     LeadsView(LeadService leads, DefinitionService definitions, UserService users, Clock clock) {
         this.leads = leads;
+        this.definitions = definitions;
+        this.users = users;
         this.clock = clock;
         this.owners = users.displayNames();
         addClassName("funnel-view");
@@ -128,12 +133,31 @@ final class LeadsView extends Main {
         grid.addColumn(r -> Messages.dateTime(r.createdAt())).setHeader(getTranslation("leads.col.created"))
                 .setSortProperty("createdAt").setAutoWidth(true);
         grid.setItemsPageable(pageable -> leads.search(query(), pageable), pageable -> leads.count(query()));
-        grid.addItemClickListener(e -> new LeadDialog(leads, definitions, users, leads.get(e.getItem().id()),
-                this::refresh).open());
+        grid.addItemClickListener(e -> open(e.getItem().id()));
         grid.setSizeFull();
 
         add(toolbar, tabs, grid);
         updateCounts();
+    }
+
+    /** {@code leads/123} opens lead 123 over the grid: a link to a lead can be shared and bookmarked. */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        event.getRouteParameters().getLong("leadId").ifPresent(id -> event.getUI().access(() -> open(id)));
+    }
+
+    private void open(long id) {
+        LeadDetails lead;
+        try {
+            lead = leads.get(id);
+        } catch (app.funnel.base.InvalidInputException missing) {
+            Messages.error(getTranslation(missing.messageKey(), missing.arguments()));
+            return;
+        }
+        LeadDialog dialog = new LeadDialog(leads, definitions, users, lead, this::refresh);
+        dialog.addOpenedChangeListener(e -> getUI().ifPresent(ui -> ui.getPage().getHistory()
+                .replaceState(null, e.isOpened() ? "leads/" + id : "leads")));
+        dialog.open();
     }
 
     private Component statusCell(LeadRow row) {
