@@ -42,6 +42,9 @@ class LeadSearch {
                 }
             });
 
+    private final Map<String, OrderReading> orderReadings = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, List<String>> bounds = new java.util.concurrent.ConcurrentHashMap<>();
+
     LeadSearch(JdbcTemplate jdbc, LeadTally tally) {
         this.jdbc = jdbc;
         this.tally = tally;
@@ -59,6 +62,7 @@ class LeadSearch {
         long offset = pageable.getOffset();
         int limit = pageable.getPageSize();
         List<Object> args = new ArrayList<>();
+        String from = from(query, args);
         List<String> conditions = conditions(query, args);
         boolean reversed = false;
         if (tallied(query) && offset > shallow) {
@@ -67,7 +71,8 @@ class LeadSearch {
             if (offset >= total) {
                 return List.of();
             }
-            boolean seekable = order.column().equals("created_at") || order.column().equals("status");
+            boolean byOrderTally = unfiltered(query) && LeadTally.ORDER_COLUMNS.contains(order.column());
+            boolean seekable = order.column().equals("created_at") || order.column().equals("status") || byOrderTally;
             if (total - offset <= shallow || !seekable && offset > total / 2) {
                 // nearer from the other end: read the same rows in the reverse order, then turn them round
                 int size = (int) Math.min(limit, total - offset);
@@ -75,19 +80,25 @@ class LeadSearch {
                 limit = size;
                 reversed = true;
             } else if (seekable) {
-                Seek seek = seek(buckets, order, offset);
+                Seek seek = byOrderTally ? orderSeek(order, offset) : seek(buckets, order, offset);
                 conditions.add(seek.condition());
                 args.addAll(seek.args());
                 offset = seek.offset();
             }
         }
         Order used = reversed ? order.reversed() : order;
+        String ids = "SELECT id" + from + where(conditions) + " ORDER BY " + used.sql("") + " LIMIT ? OFFSET ?";
+        if (textOnly(query) && order.column().equals("created_at")) {
+            // the matches with their creation time come from the indexes alone; only the page's rows are read
+            args.clear();
+            ids = "SELECT id FROM (" + textMatches(query, args, true) + ") t ORDER BY " + used.sql("")
+                    + " LIMIT ? OFFSET ?";
+        }
         args.add(limit);
         args.add(offset);
         String sql = "SELECT l.id, l.first_name, l.last_name, l.email, l.company, l.source, l.owner_id, l.status, "
                 + "l.suspect_reasons, l.first_touch_due_at, l.first_touch_at, l.created_at "
-                + "FROM leads l JOIN (SELECT id FROM leads" + where(conditions) + " ORDER BY " + used.sql("")
-                + " LIMIT ? OFFSET ?) p ON p.id = l.id ORDER BY " + used.sql("l.");
+                + "FROM leads l JOIN (" + ids + ") p ON p.id = l.id ORDER BY " + used.sql("l.");
         List<LeadRow> rows = jdbc.query(sql, (rs, i) -> new LeadRow(rs.getLong(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5), LeadSource.valueOf(rs.getString(6)), rs.getLong(7),
                 LeadStatus.valueOf(rs.getString(8)), rs.getString(9) != null,
@@ -106,7 +117,13 @@ class LeadSearch {
             return reading(query).stream().mapToLong(Bucket::n).sum();
         }
         List<Object> args = new ArrayList<>();
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM leads" + where(conditions(query, args)), Long.class,
+        if (textOnly(query)) {
+            Long count = jdbc.queryForObject("SELECT COUNT(*) FROM (" + textMatches(query, args, false) + ") t",
+                    Long.class, args.toArray());
+            return count == null ? 0 : count;
+        }
+        String from = from(query, args);
+        Long count = jdbc.queryForObject("SELECT COUNT(*)" + from + where(conditions(query, args)), Long.class,
                 args.toArray());
         return count == null ? 0 : count;
     }
@@ -123,7 +140,8 @@ class LeadSearch {
             return counts;
         }
         List<Object> args = new ArrayList<>();
-        jdbc.query("SELECT status, COUNT(*) FROM leads" + where(conditions(any, args)) + " GROUP BY status",
+        String from = from(any, args);
+        jdbc.query("SELECT status, COUNT(*)" + from + where(conditions(any, args)) + " GROUP BY status",
                 (java.sql.ResultSet rs) -> {
                     counts.put(LeadStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 }, args.toArray());
@@ -163,6 +181,60 @@ class LeadSearch {
                 rs.getInt(2), rs.getLong(3)), args.toArray()));
         readings.put(key, new TallyReading(version, now, buckets));
         return buckets;
+    }
+
+    private static boolean unfiltered(LeadQuery query) {
+        return tallied(query) && query.status() == null && query.ownerId() == null && query.source() == null;
+    }
+
+    private record OrderReading(long version, long readAt, long[] counts) {
+    }
+
+    /** The name or company order tally: how many leads per bucket, cached like the tally readings. */
+    private long[] orderCounts(String column) {
+        List<String> columnBounds = bounds(column);
+        long version = tally.version();
+        long now = System.nanoTime();
+        OrderReading cached = orderReadings.get(column);
+        if (cached != null && cached.version() == version && now - cached.readAt() < TALLY_TTL_NANOS) {
+            return cached.counts();
+        }
+        long[] counts = new long[columnBounds.size() + 1];
+        jdbc.query("SELECT bucket, n FROM lead_order_tally WHERE sort_column = ?", (java.sql.ResultSet rs) -> {
+            counts[rs.getInt(1)] = rs.getLong(2);
+        }, column);
+        orderReadings.put(column, new OrderReading(version, now, counts));
+        return counts;
+    }
+
+    private List<String> bounds(String column) {
+        return bounds.computeIfAbsent(column, tally::bounds);
+    }
+
+    /**
+     * Where a page of the unfiltered name or company order starts: the bucket (a range of values
+     * between two bounds) holding the offset, and the offset left within it.
+     */
+    private Seek orderSeek(Order order, long offset) {
+        String column = order.column();
+        List<String> columnBounds = bounds(column);
+        long[] counts = orderCounts(column);
+        int last = columnBounds.size();
+        long before = 0;
+        for (int i = 0; i <= last; i++) {
+            int k = order.ascending() ? i : last - i;
+            if (offset < before + counts[k]) {
+                if (order.ascending()) {
+                    return k == 0 ? new Seek("TRUE", List.of(), offset - before)
+                            : new Seek(column + " >= ?", List.of(columnBounds.get(k - 1)), offset - before);
+                }
+                String nulls = column.equals("company") ? " OR company IS NULL" : "";
+                return k == last ? new Seek("TRUE", List.of(), offset - before)
+                        : new Seek("(" + column + " < ?" + nulls + ")", List.of(columnBounds.get(k)), offset - before);
+            }
+            before += counts[k];
+        }
+        return new Seek("FALSE", List.of(), 0);
     }
 
     /** Where a page starts: the month bucket holding the offset, as a condition, and the offset left within it. */
@@ -256,6 +328,36 @@ class LeadSearch {
         }, args.toArray());
     }
 
+    /**
+     * The FROM clause: the leads, joined with the ids whose name, last name, e-mail or company
+     * starts with the text when there is one. Each column's index gives its own range and the
+     * ranges are united; an OR of four LIKEs (or an IN over the union) reads the whole table.
+     */
+    private static String from(LeadQuery query, List<Object> args) {
+        if (query.text() == null || query.text().isBlank()) {
+            return " FROM leads";
+        }
+        return " FROM leads JOIN (" + textMatches(query, args, false) + ") text_match USING (id)";
+    }
+
+    /** The ids (and creation times) of the leads whose name, last name, e-mail or company start with the text. */
+    private static String textMatches(LeadQuery query, List<Object> args, boolean withCreated) {
+        String prefix = escape(ContactCheck.plain(java.util.Objects.requireNonNull(query.text()))) + "%";
+        for (int i = 0; i < 4; i++) {
+            args.add(prefix);
+        }
+        String select = withCreated ? "SELECT id, created_at FROM leads WHERE " : "SELECT id FROM leads WHERE ";
+        return select + "name_key LIKE ? UNION " + select + "last_name LIKE ? UNION " + select + "email_key LIKE ? UNION "
+                + select + "company LIKE ?";
+    }
+
+    /** A text filter and no other: the matches alone answer the count and the newest-first pages. */
+    private static boolean textOnly(LeadQuery query) {
+        return query.text() != null && !query.text().isBlank() && query.status() == null && query.ownerId() == null
+                && query.source() == null && query.createdFrom() == null && query.createdTo() == null;
+    }
+
+    /** The WHERE conditions of every filter but the text (see {@link #from}). */
     private static List<String> conditions(LeadQuery query, List<Object> args) {
         List<String> conditions = new ArrayList<>();
         if (query.status() != null) {
@@ -277,17 +379,6 @@ class LeadSearch {
         if (query.createdTo() != null) {
             conditions.add("created_at < ?");
             args.add(start(query.createdTo().plusDays(1)));
-        }
-        if (query.text() != null && !query.text().isBlank()) {
-            String prefix = escape(ContactCheck.plain(query.text())) + "%";
-            // one index range per column, united: an OR of four LIKEs would read the whole table
-            conditions.add("id IN (SELECT id FROM leads WHERE name_key LIKE ? UNION SELECT id FROM leads WHERE "
-                    + "last_name LIKE ? UNION SELECT id FROM leads WHERE email_key LIKE ? UNION SELECT id FROM leads "
-                    + "WHERE company LIKE ?)");
-            args.add(prefix);
-            args.add(prefix);
-            args.add(prefix);
-            args.add(prefix);
         }
         return conditions;
     }

@@ -1,6 +1,8 @@
 package app.funnel.lead;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -16,13 +18,21 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Repository
 class LeadTally {
 
-    /** What a lead is counted under. */
-    record Key(LeadStatus status, long ownerId, LeadSource source) {
+    /** What a lead is counted under: in the tally, and in the name and company order tallies. */
+    record Key(LeadStatus status, long ownerId, LeadSource source, String lastName, @Nullable String company) {
 
         static Key of(Lead lead) {
-            return new Key(lead.getStatus(), lead.getOwnerId(), lead.getSource());
+            return new Key(lead.getStatus(), lead.getOwnerId(), lead.getSource(), lead.getLastName(),
+                    lead.getCompany());
+        }
+
+        boolean sameTally(Key other) {
+            return status == other.status && ownerId == other.ownerId && source == other.source;
         }
     }
+
+    /** The sort columns with an order tally. */
+    static final List<String> ORDER_COLUMNS = List.of("last_name", "company");
 
     private final JdbcTemplate jdbc;
     private final AtomicLong version = new AtomicLong();
@@ -33,20 +43,52 @@ class LeadTally {
 
     /** Counts a stored lead in (+1) or out (-1) under the key; its month is read from the stored row. */
     void add(long leadId, Key key, int delta) {
+        addToTally(leadId, key, delta);
+        addToOrder("last_name", key.lastName(), delta);
+        addToOrder("company", key.company(), delta);
+        changed();
+    }
+
+    /** Moves a lead from the key it was counted under to the one it has now, where they differ. */
+    void moved(long leadId, Key before, Key now) {
+        if (before.equals(now)) {
+            return;
+        }
+        if (!before.sameTally(now)) {
+            addToTally(leadId, before, -1);
+            addToTally(leadId, now, 1);
+        }
+        if (!before.lastName().equals(now.lastName())) {
+            addToOrder("last_name", before.lastName(), -1);
+            addToOrder("last_name", now.lastName(), 1);
+        }
+        if (!java.util.Objects.equals(before.company(), now.company())) {
+            addToOrder("company", before.company(), -1);
+            addToOrder("company", now.company(), 1);
+        }
+        changed();
+    }
+
+    private void addToTally(long leadId, Key key, int delta) {
         jdbc.update("""
                 INSERT INTO lead_tally (created_month, status, owner_id, source, n)
                 SELECT EXTRACT(YEAR_MONTH FROM created_at), ?, ?, ?, ? FROM leads WHERE id = ?
                 ON DUPLICATE KEY UPDATE n = n + VALUES(n)""",
                 key.status().name(), key.ownerId(), key.source().name(), delta, leadId);
-        changed();
     }
 
-    /** Moves a lead from the key it was counted under to the one it has now, when they differ. */
-    void moved(long leadId, Key before, Key now) {
-        if (!before.equals(now)) {
-            add(leadId, before, -1);
-            add(leadId, now, 1);
-        }
+    /** The bucket is found by the database's own comparison with the bounds (no value: bucket 0). */
+    private void addToOrder(String column, @Nullable String value, int delta) {
+        jdbc.update("""
+                INSERT INTO lead_order_tally (sort_column, bucket, n)
+                SELECT ?, COUNT(*), ? FROM lead_order_bound WHERE sort_column = ? AND bound <= ?
+                ON DUPLICATE KEY UPDATE n = n + VALUES(n)""", column, delta, column, value);
+    }
+
+    /** The bounds of an order's buckets: bucket k starts at the k-th bound (k = 1..); bucket 0 before the first. */
+    List<String> bounds(String column) {
+        return jdbc.queryForList("SELECT bound FROM lead_order_bound WHERE sort_column = ? ORDER BY bucket",
+                String.class, column);
     }
 
     /** Counts every lead again: after a bulk load that did not count as it went. */
@@ -56,6 +98,29 @@ class LeadTally {
                 INSERT INTO lead_tally (created_month, status, owner_id, source, n)
                 SELECT EXTRACT(YEAR_MONTH FROM created_at), status, owner_id, source, COUNT(*)
                 FROM leads GROUP BY EXTRACT(YEAR_MONTH FROM created_at), status, owner_id, source""");
+        jdbc.update("DELETE FROM lead_order_tally");
+        for (String column : ORDER_COLUMNS) {
+            // one index range count per bucket: a single pass over the column's index
+            List<String> bounds = bounds(column);
+            for (int k = 0; k <= bounds.size(); k++) {
+                String where;
+                Object[] args;
+                if (k == 0) {
+                    where = column + " IS NULL OR " + column + " < ?";
+                    args = new Object[] {bounds.getFirst()};
+                } else if (k < bounds.size()) {
+                    where = column + " >= ? AND " + column + " < ?";
+                    args = new Object[] {bounds.get(k - 1), bounds.get(k)};
+                } else {
+                    where = column + " >= ?";
+                    args = new Object[] {bounds.getLast()};
+                }
+                Long n = jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE " + where, Long.class, args);
+                if (n != null && n > 0) {
+                    jdbc.update("INSERT INTO lead_order_tally (sort_column, bucket, n) VALUES (?, ?, ?)", column, k, n);
+                }
+            }
+        }
         changed();
     }
 

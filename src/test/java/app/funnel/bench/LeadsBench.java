@@ -95,10 +95,30 @@ class LeadsBench {
                 new FilterCase("owner (mine)", new LeadQuery(null, owner, null, null, null, null),
                         " WHERE owner_id = ?", List.of(owner)),
                 new FilterCase("my SQLs", new LeadQuery(LeadStatus.SQL, owner, null, null, null, null),
-                        " WHERE owner_id = ? AND status = ?", List.of(owner, "SQL")),
-                new FilterCase("text 'silva'", new LeadQuery(null, null, null, null, null, "silva"),
-                        " WHERE (name_key LIKE ? OR last_name LIKE ? OR email_key LIKE ? OR company LIKE ?)",
-                        List.of("silva%", "silva%", "silva%", "silva%")));
+                        " WHERE owner_id = ? AND status = ?", List.of(owner, "SQL")));
+        // the text filter alone: its best SQL reads the matches with their creation time from the indexes
+        String matches = "SELECT id, created_at FROM leads WHERE name_key LIKE ? UNION SELECT id, created_at FROM leads "
+                + "WHERE last_name LIKE ? UNION SELECT id, created_at FROM leads WHERE email_key LIKE ? UNION "
+                + "SELECT id, created_at FROM leads WHERE company LIKE ?";
+        List<Object> silva = List.of("silva%", "silva%", "silva%", "silva%");
+        LeadQuery text = new LeadQuery(null, null, null, null, null, "silva");
+        long textCount = leads.count(text);
+        bench.measure("count text 'silva' (" + textCount + ")", () -> leads.count(text),
+                () -> floorRows("SELECT COUNT(*) FROM (" + matches + ") t", silva).getFirst()[0]);
+        for (long offset : List.of(0L, 10_000L, Math.max(0, (textCount - PAGE) / PAGE * PAGE))) {
+            if (offset >= textCount) {
+                continue;
+            }
+            List<Object> args = new ArrayList<>(silva);
+            args.add(PAGE);
+            args.add(offset);
+            bench.measure("page text 'silva', created desc, offset " + offset,
+                    () -> leads.search(text, PageRequest.of((int) (offset / PAGE), PAGE, Sort.by(Sort.Order.desc("createdAt")))),
+                    () -> floorRows("SELECT l.id, l.first_name, l.last_name, l.email, l.company, l.source, l.owner_id, "
+                            + "l.status, l.suspect_reasons, l.first_touch_due_at, l.first_touch_at, l.created_at FROM leads l "
+                            + "JOIN (SELECT id FROM (" + matches + ") t ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?) p "
+                            + "ON p.id = l.id ORDER BY l.created_at DESC, l.id DESC", args));
+        }
         for (FilterCase filter : filters) {
             long count = leads.count(filter.query());
             bench.measure("count " + filter.name() + " (" + count + ")", () -> leads.count(filter.query()),

@@ -122,6 +122,13 @@ class LeadSearchIT {
         String truth = "SELECT EXTRACT(YEAR_MONTH FROM created_at) AS created_month, status, owner_id, source, COUNT(*) AS n "
                 + "FROM leads GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4";
         assertThat(jdbc.queryForList(tally).toString()).isEqualTo(jdbc.queryForList(truth).toString());
+        for (String column : List.of("last_name", "company")) {
+            String orderTally = "SELECT bucket, n FROM lead_order_tally WHERE sort_column = ? AND n <> 0 ORDER BY bucket";
+            String orderTruth = "SELECT (SELECT COUNT(*) FROM lead_order_bound b WHERE b.sort_column = ? AND b.bound <= l."
+                    + column + ") AS bucket, COUNT(*) AS n FROM leads l GROUP BY 1 ORDER BY 1";
+            assertThat(jdbc.queryForList(orderTally, column).toString()).as(column)
+                    .isEqualTo(jdbc.queryForList(orderTruth, column).toString());
+        }
     }
 
     private static List<Long> offsets(long count) {

@@ -341,15 +341,7 @@ final class LeadDialog extends Dialog {
         duplicates.removeAll();
         duplicates.add(new H3(getTranslation("lead.duplicates", found.size())));
         for (DuplicateLead duplicate : found) {
-            String why = duplicate.matches().stream().map(m -> getTranslation("lead.match." + m.name()))
-                    .collect(Collectors.joining(", "));
-            Button open = new Button(duplicate.firstName() + " " + duplicate.lastName()
-                    + (duplicate.company().isEmpty() ? "" : " (" + duplicate.company() + ")"),
-                    e -> new LeadDialog(leads, definitions, users, leads.get(duplicate.id()), onChange).open());
-            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            Span status = new Span(getTranslation("status." + duplicate.status().name()));
-            status.addClassName("funnel-badge");
-            duplicates.add(new Div(open, new Span(" "), status, new Span(" · " + why)));
+            duplicates.add(duplicateRow(duplicate));
         }
         Button anyway = new Button(getTranslation("lead.save-anyway"), e -> save(true));
         anyway.setId("save-anyway");
@@ -467,15 +459,7 @@ final class LeadDialog extends Dialog {
         box.addClassName("funnel-duplicates");
         box.add(new H3(getTranslation("lead.possible-duplicates", found.size())));
         for (DuplicateLead duplicate : found) {
-            String why = duplicate.matches().stream().map(m -> getTranslation("lead.match." + m.name()))
-                    .collect(Collectors.joining(", "));
-            Button open = new Button(duplicate.firstName() + " " + duplicate.lastName()
-                    + (duplicate.company().isEmpty() ? "" : " (" + duplicate.company() + ")"),
-                    e -> new LeadDialog(leads, definitions, users, leads.get(duplicate.id()), onChange).open());
-            open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            Span status = new Span(getTranslation("status." + duplicate.status().name()));
-            status.addClassName("funnel-badge");
-            Div row = new Div(open, new Span(" "), status, new Span(" · " + why + " "));
+            Div row = duplicateRow(duplicate);
             if (mayWork(me, current) && mayWork(me, leads.get(duplicate.id()))) {
                 Button merge = new Button(getTranslation("lead.merge"), e -> confirmMerge(current, duplicate));
                 merge.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -486,6 +470,19 @@ final class LeadDialog extends Dialog {
             box.add(row);
         }
         return box;
+    }
+
+    /** A likely duplicate: its name opening it, its status, and why it matches. */
+    private Div duplicateRow(DuplicateLead duplicate) {
+        String why = duplicate.matches().stream().map(m -> getTranslation("lead.match." + m.name()))
+                .collect(Collectors.joining(", "));
+        Button open = new Button(duplicate.firstName() + " " + duplicate.lastName()
+                + (duplicate.company().isEmpty() ? "" : " (" + duplicate.company() + ")"),
+                e -> new LeadDialog(leads, definitions, users, leads.get(duplicate.id()), onChange).open());
+        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        Span status = new Span(getTranslation("status." + duplicate.status().name()));
+        status.addClassName("funnel-badge");
+        return new Div(open, new Span(" "), status, new Span(" · " + why + " "));
     }
 
     private void confirmMerge(LeadDetails survivor, DuplicateLead duplicate) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.funnel.FunnelAppTest;
 import app.funnel.definition.DefinitionService;
 import app.funnel.definition.Term;
+import app.funnel.lead.LeadInput;
 import app.funnel.lead.LeadRow;
+import app.funnel.lead.LeadService;
+import app.funnel.lead.LeadSource;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -26,6 +29,8 @@ class LeadsViewIT extends SpringBrowserlessTest {
     JdbcTemplate jdbc;
     @Autowired
     DefinitionService definitions;
+    @Autowired
+    LeadService leads;
 
     @Test
     @WithUserDetails("marketing")
@@ -64,6 +69,29 @@ class LeadsViewIT extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("marketing")
+    void a_link_to_a_lead_opens_it_and_a_duplicate_is_merged_into_it_after_a_confirmation() {
+        String tag = String.valueOf(System.nanoTime());
+        long survivor = leads.create(new LeadInput("Lia", "Lopes" + tag, "lia" + tag + "@lopes.com", null, null, null,
+                null, LeadSource.EVENT, null, null)).id();
+        long duplicate = leads.create(new LeadInput("Lia", "Lopes" + tag, "LIA" + tag + "@lopes.com", null,
+                "Lopes Ltda", null, null, LeadSource.NEWSLETTER, null, null), true).id();
+
+        navigate("leads/" + survivor, LeadsView.class);
+        assertThat(find(Div.class).withId("lead-possible-duplicates").single().getElement().getTextRecursively())
+                .contains("Lia Lopes" + tag + " (Lopes Ltda)", "same e-mail");
+        test(find(Button.class).withId("merge-" + duplicate).single()).click();
+        test(find(com.vaadin.flow.component.confirmdialog.ConfirmDialog.class).withId("merge-confirm").single())
+                .confirm();
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE id = ?", Integer.class, duplicate)).isZero();
+        assertThat(jdbc.queryForObject("SELECT company FROM leads WHERE id = ?", String.class, survivor))
+                .isEqualTo("Lopes Ltda");
+        assertThat(find(Div.class).withId("lead-history").single().getElement().getTextRecursively())
+                .contains("merged #" + duplicate, "Company: – → Lopes Ltda");
+    }
+
+    @Test
+    @WithUserDetails("marketing")
     void a_bad_phone_is_refused_on_the_field_and_nothing_is_saved() {
         navigate(LeadsView.class);
         String company = "Bad " + ThreadLocalRandom.current().nextInt(100_000, 999_999);
@@ -87,6 +115,6 @@ class LeadsViewIT extends SpringBrowserlessTest {
         navigate(LeadsView.class);
         assertThat(find(Button.class).withId("new-lead").exists()).isFalse();
         assertThat(find(com.vaadin.flow.component.tabs.Tab.class).withId("tab-ALL").single().getLabel())
-                .matches("All \\(\\d+\\)");
+                .matches("All \\([\\d,.]+\\)");
     }
 }
