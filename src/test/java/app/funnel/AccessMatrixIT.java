@@ -29,6 +29,7 @@ class AccessMatrixIT extends SpringBrowserlessTest {
 
     /** Route template to the people who see that view. Logged-in users opening "login" are sent home. */
     private static final Map<String, Set<Who>> MATRIX = new LinkedHashMap<>();
+    private static final Map<String, String> PATHS = new LinkedHashMap<>();
 
     static {
         MATRIX.put("login", EnumSet.of(Who.ANONYMOUS));
@@ -38,8 +39,12 @@ class AccessMatrixIT extends SpringBrowserlessTest {
         MATRIX.put("definitions", ANYONE_LOGGED_IN);
         MATRIX.put("definitions/compare", ANYONE_LOGGED_IN);
         MATRIX.put("definitions/acknowledgements", EnumSet.of(Who.LEADERSHIP, Who.ADMIN));
-        MATRIX.put("leads", ANYONE_LOGGED_IN);
-        MATRIX.put("leads/1", ANYONE_LOGGED_IN);
+        MATRIX.put("leads/:leadId?([0-9]{1,18})", ANYONE_LOGGED_IN);
+        MATRIX.put("opportunities/:opportunityId?([0-9]{1,18})", ANYONE_LOGGED_IN);
+        MATRIX.put("board", ANYONE_LOGGED_IN);
+        // templates with a parameter are opened at a record that the demo data has
+        PATHS.put("leads/:leadId?([0-9]{1,18})", "leads/1");
+        PATHS.put("opportunities/:opportunityId?([0-9]{1,18})", "opportunities/1");
     }
 
     @Test
@@ -86,7 +91,7 @@ class AccessMatrixIT extends SpringBrowserlessTest {
         Map<String, Boolean> expected = new TreeMap<>();
         Map<String, Boolean> actual = new TreeMap<>();
         for (var row : MATRIX.entrySet()) {
-            navigate(row.getKey(), Component.class);
+            navigate(PATHS.getOrDefault(row.getKey(), row.getKey()), Component.class);
             expected.put(row.getKey(), row.getValue().contains(who));
             actual.put(row.getKey(), targets.get(row.getKey()).isInstance(getCurrentView()));
         }

@@ -61,6 +61,8 @@ class Lead {
     private @Nullable Long referredById;
     @Column(columnDefinition = "text")
     private @Nullable String notes;
+    @Column(name = "opportunity_id")
+    private @Nullable Long opportunityId;
     @Column(name = "suspect_reasons", length = 300)
     private @Nullable String suspectReasons;
     @Column(name = "handed_over_at")
@@ -152,5 +154,13 @@ class Lead {
 
     LeadTally.@Nullable Key tallied() {
         return tallied;
+    }
+
+    @Nullable Long getOpportunityId() {
+        return opportunityId;
+    }
+
+    void setOpportunityId(@Nullable Long v) {
+        opportunityId = v;
     }
 }

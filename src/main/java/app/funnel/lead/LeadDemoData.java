@@ -45,6 +45,10 @@ class LeadDemoData implements DemoDataContributor {
                         "VP, Infrastructure", "US", LeadSource.NEWSLETTER, marketing, LeadStatus.MQL, 40, null),
                 new Demo("Daniel", "Chen", "daniel.chen@ibm.com", "+19145550188", "IBM",
                         "Data Center Program Lead", "US", LeadSource.REFERRAL, sales, LeadStatus.SQL, 12, null),
+                // the VP's data-center team: the buyer of the seed's deal (its opportunity comes with the opportunities)
+                new Demo("Priya", "Raman", "priya.raman@ibm.com", "+19145550101", "IBM",
+                        "Director, Data Center Engineering", "US", LeadSource.REFERRAL, sales, LeadStatus.CONVERTED,
+                        35, null),
                 new Demo("João", "Ávila", "joao.avila@exemplo.com.br", "+5511987654321", "Construtora Ávila",
                         "Diretor de TI", "BR", LeadSource.WEBSITE_FORM, marketing, LeadStatus.NEW, 2, null),
                 new Demo("Mariana", "Souza", "mariana@souza.pt", "+351912345678", "Souza Logística", "CTO", "PT",
@@ -58,7 +62,8 @@ class LeadDemoData implements DemoDataContributor {
                                    first_touch_due_at, created_at, updated_at, updated_by, version)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'demo', 0)""", demo, d -> {
             Instant created = now.minus(Duration.ofDays(d.daysAgo()));
-            Instant handedOver = d.status() == LeadStatus.SQL ? now.minus(Duration.ofDays(2)) : null;
+            Instant handedOver = d.status() == LeadStatus.SQL ? now.minus(Duration.ofDays(2))
+                    : d.status() == LeadStatus.CONVERTED ? created.plus(Duration.ofDays(3)) : null;
             return new Object[] {d.first(), d.last(), d.email(), ContactCheck.emailKey(d.email()), d.phone(),
                     d.company(), ContactCheck.plain(d.first() + " " + d.last()), ContactCheck.plain(d.company()),
                     d.title(), d.country(), d.source().name(), d.owner(), d.status().name(), d.suspect(),
@@ -67,11 +72,31 @@ class LeadDemoData implements DemoDataContributor {
         });
         // Daniel was referred by Vanessa: the path from the first contact to the data-center deal
         context.jdbc().update("UPDATE leads SET referred_by_id = (SELECT id FROM (SELECT id FROM leads "
-                + "WHERE email = 'vanessa.prado@ibm.com') v) WHERE email = 'daniel.chen@ibm.com'");
+                + "WHERE email = 'vanessa.prado@ibm.com') v) WHERE email IN ('daniel.chen@ibm.com', 'priya.raman@ibm.com')");
+        // each demo lead's history up to its status: NEW, then MQL, SQL and CONVERTED where it got that far
         context.jdbc().update("""
                 INSERT INTO stage_change (record_type, record_id, from_stage, to_stage, changed_by, changed_at,
                                           definition_version)
-                SELECT 'LEAD', id, NULL, 'NEW', 'demo', created_at, 1 FROM leads""");
+                SELECT 'LEAD', id, NULL, 'NEW', 'marketing', created_at, 1 FROM leads""");
+        String[][] steps = {{"NEW", "MQL", "marketing", "1"}, {"MQL", "SQL", "marketing", "3"},
+                {"SQL", "CONVERTED", "sales", "5"}};
+        List<String> reached = List.of("MQL", "SQL", "CONVERTED");
+        for (int i = 0; i < steps.length; i++) {
+            String[] step = steps[i];
+            List<String> statuses = reached.subList(i, reached.size());
+            context.jdbc().update("INSERT INTO stage_change (record_type, record_id, from_stage, to_stage, changed_by, "
+                    + "changed_at, definition_version) SELECT 'LEAD', id, ?, ?, ?, created_at + INTERVAL ? DAY, 1 "
+                    + "FROM leads WHERE status IN (" + String.join(", ", statuses.stream().map(x -> "?").toList())
+                    + ")", concat(new Object[] {step[0], step[1], step[2], Integer.parseInt(step[3])}, statuses));
+        }
+    }
+
+    private static Object[] concat(Object[] head, List<String> tail) {
+        Object[] all = java.util.Arrays.copyOf(head, head.length + tail.size());
+        for (int i = 0; i < tail.size(); i++) {
+            all[head.length + i] = tail.get(i);
+        }
+        return all;
     }
 
     private static Timestamp ts(Instant instant) {

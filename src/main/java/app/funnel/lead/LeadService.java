@@ -1,5 +1,6 @@
 package app.funnel.lead;
 
+import app.funnel.definition.TransitionRefusedException;
 import app.funnel.base.ConcurrentChangeException;
 import app.funnel.base.InvalidInputException;
 import app.funnel.base.StageChangeLog;
@@ -273,6 +274,45 @@ public class LeadService {
         changeOwner(lead, myId());
         move(lead, target, verdict, why);
         return details(lead);
+    }
+
+    /**
+     * An SQL becomes CONVERTED when its opportunity is created (by the opportunities feature, in
+     * the same transaction): checked against the Opportunity definition; by its sales owner or by
+     * leadership. The lead points at its opportunity from then on.
+     */
+    @Transactional
+    @PreAuthorize(Roles.HAS_SALES_OR_LEADERSHIP)
+    public LeadDetails convert(long id, long expectedVersion, long opportunityId) {
+        Lead lead = loadForChange(id, expectedVersion);
+        requireStatus(lead, LeadStatus.SQL);
+        if (!CurrentUser.require().has(Role.LEADERSHIP)) {
+            requireOwner(lead);
+        }
+        Verdict verdict = check(lead, Term.OPPORTUNITY);
+        lead.setOpportunityId(opportunityId);
+        if (lead.getFirstTouchAt() == null) {
+            lead.setFirstTouchAt(clock.instant());
+        }
+        move(lead, LeadStatus.CONVERTED, verdict, null);
+        return details(lead);
+    }
+
+    /** Whether the Opportunity definition's criteria are confirmed on the lead (before a conversion is tried). */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public Verdict conversionVerdict(long id) {
+        load(id);
+        Set<String> confirmed = definitions.confirmations(RecordRef.lead(id)).stream()
+                .map(c -> c.code()).collect(Collectors.toSet());
+        return definitions.check(Term.OPPORTUNITY, confirmed);
+    }
+
+    /** The opportunity a converted lead became, if any. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public java.util.Optional<Long> opportunityOf(long id) {
+        return java.util.Optional.ofNullable(load(id).getOpportunityId());
     }
 
     /** Leadership gives a lead to another user. */
@@ -583,11 +623,7 @@ public class LeadService {
     }
 
     private static @Nullable String optional(@Nullable String value, String field, int max) {
-        String text = value == null ? "" : value.strip();
-        if (text.length() > max) {
-            throw new InvalidInputException(field, "field.too-long", max);
-        }
-        return text.isEmpty() ? null : text;
+        return app.funnel.base.Texts.optional(value, field, max);
     }
 
     /** A reason for a status change: required, at most 1,000 characters. */
@@ -596,11 +632,7 @@ public class LeadService {
     }
 
     private static String required(@Nullable String value, String field, int max, String emptyKey) {
-        String text = optional(value, field, max);
-        if (text == null) {
-            throw new InvalidInputException(field, emptyKey);
-        }
-        return text;
+        return app.funnel.base.Texts.required(value, field, max, emptyKey);
     }
 
     private Lead load(long id) {

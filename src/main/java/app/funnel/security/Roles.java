@@ -17,6 +17,7 @@ public final class Roles {
     public static final String IS_AUTHENTICATED = "isAuthenticated()";
     /** Leadership edits and publishes the definitions; administrators may do what leadership does. */
     public static final String HAS_LEADERSHIP_OR_ADMIN = "hasAnyRole('LEADERSHIP', 'ADMIN')";
+    public static final String HAS_SALES_OR_LEADERSHIP = "hasAnyRole('SALES', 'LEADERSHIP')";
     public static final String HAS_MARKETING = "hasRole('MARKETING')";
     /** Any of Funnel's roles: a user who holds none sees nothing but their profile. */
     public static final String HAS_ANY_ROLE = "hasAnyRole('MARKETING', 'SALES', 'LEADERSHIP', 'ADMIN')";

@@ -1,5 +1,6 @@
 package app.funnel.lead;
 
+import app.funnel.definition.TransitionRefusedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

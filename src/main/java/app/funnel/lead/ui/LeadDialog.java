@@ -18,7 +18,7 @@ import app.funnel.lead.LeadInput;
 import app.funnel.lead.LeadService;
 import app.funnel.lead.LeadSource;
 import app.funnel.lead.LeadStatus;
-import app.funnel.lead.TransitionRefusedException;
+import app.funnel.definition.TransitionRefusedException;
 import app.funnel.security.CurrentUser;
 import app.funnel.security.Role;
 import app.funnel.user.UserService;
@@ -52,6 +52,7 @@ final class LeadDialog extends Dialog {
     private final DefinitionService definitions;
     private final UserService users;
     private final Runnable onChange;
+    private final List<LeadExtension> extensions;
     private final TextField firstName = Fields.text(getTranslation("lead.field.first-name"), 100);
     private final TextField lastName = Fields.text(getTranslation("lead.field.last-name"), 100);
     private final EmailField email = Fields.email(getTranslation("lead.field.email"), 254);
@@ -65,9 +66,10 @@ final class LeadDialog extends Dialog {
     private final Div duplicates = new Div();
     private @Nullable LeadDetails lead;
 
-    LeadDialog(LeadService leads, DefinitionService definitions, UserService users, @Nullable LeadDetails lead,
-               Runnable onChange) {
+    LeadDialog(LeadService leads, DefinitionService definitions, UserService users, List<LeadExtension> extensions,
+               @Nullable LeadDetails lead, Runnable onChange) {
         this.leads = leads;
+        this.extensions = extensions;
         this.definitions = definitions;
         this.users = users;
         this.lead = lead;
@@ -270,6 +272,13 @@ final class LeadDialog extends Dialog {
             });
             reassign.setId("lead-reassign");
             buttons.add(newOwner, reassign);
+        }
+        for (LeadExtension extension : extensions) {
+            extension.actions(current, () -> {
+                lead = leads.get(current.id());
+                onChange.run();
+                render();
+            }).forEach(buttons::add);
         }
         if (buttons.getComponentCount() == 0) {
             box.add(new Span(getTranslation("lead.no-actions")));
@@ -478,7 +487,7 @@ final class LeadDialog extends Dialog {
                 .collect(Collectors.joining(", "));
         Button open = new Button(duplicate.firstName() + " " + duplicate.lastName()
                 + (duplicate.company().isEmpty() ? "" : " (" + duplicate.company() + ")"),
-                e -> new LeadDialog(leads, definitions, users, leads.get(duplicate.id()), onChange).open());
+                e -> new LeadDialog(leads, definitions, users, extensions, leads.get(duplicate.id()), onChange).open());
         open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         Span status = new Span(getTranslation("status." + duplicate.status().name()));
         status.addClassName("funnel-badge");
@@ -533,7 +542,7 @@ final class LeadDialog extends Dialog {
     private Button link(LeadDetails other) {
         Button link = new Button(other.firstName() + " " + other.lastName()
                 + (other.company() == null ? "" : " (" + other.company() + ")"),
-                e -> new LeadDialog(leads, definitions, users, leads.get(other.id()), onChange).open());
+                e -> new LeadDialog(leads, definitions, users, extensions, leads.get(other.id()), onChange).open());
         link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         return link;
     }

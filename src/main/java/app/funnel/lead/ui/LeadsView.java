@@ -37,6 +37,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,6 +53,7 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
     private final LeadService leads;
     private final DefinitionService definitions;
     private final UserService users;
+    private final List<LeadExtension> extensions;
     private final Clock clock;
     private final Map<Long, String> owners;
     private final Grid<LeadRow> grid = new Grid<>();
@@ -65,10 +67,12 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
     private final DatePicker to = new DatePicker();
     private final TextField text = new TextField();
 
-    LeadsView(LeadService leads, DefinitionService definitions, UserService users, Clock clock) {
+    LeadsView(LeadService leads, DefinitionService definitions, UserService users, List<LeadExtension> extensions,
+              Clock clock) {
         this.leads = leads;
         this.definitions = definitions;
         this.users = users;
+        this.extensions = extensions;
         this.clock = clock;
         this.owners = users.displayNames();
         addClassName("funnel-view");
@@ -111,7 +115,7 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
         Toolbar toolbar = new Toolbar(text, source, from, to, mine);
         if (me.has(Role.MARKETING)) {
             Button create = new Button(getTranslation("leads.new"), new Icon(VaadinIcon.PLUS),
-                    e -> new LeadDialog(leads, definitions, users, null, this::refresh).open());
+                    e -> new LeadDialog(leads, definitions, users, extensions, null, this::refresh).open());
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             create.setId("new-lead");
             toolbar.end(create);
@@ -154,7 +158,7 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
             Messages.error(getTranslation(missing.messageKey(), missing.arguments()));
             return;
         }
-        LeadDialog dialog = new LeadDialog(leads, definitions, users, lead, this::refresh);
+        LeadDialog dialog = new LeadDialog(leads, definitions, users, extensions, lead, this::refresh);
         dialog.addOpenedChangeListener(e -> getUI().ifPresent(ui -> ui.getPage().getHistory()
                 .replaceState(null, e.isOpened() ? "leads/" + id : "leads")));
         dialog.open();

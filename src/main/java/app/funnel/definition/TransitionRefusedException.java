@@ -1,8 +1,6 @@
-package app.funnel.lead;
+package app.funnel.definition;
 
-import app.funnel.definition.Verdict;
-
-/** A status change the definitions refuse: carries the unmet criteria, quoted from the definition. */
+/** A status or stage change the definitions refuse: carries the unmet criteria, quoted from the definition. */
 public class TransitionRefusedException extends RuntimeException {
 
     private final transient Verdict verdict;

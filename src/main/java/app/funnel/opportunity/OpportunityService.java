@@ -1,0 +1,459 @@
+package app.funnel.opportunity;
+
+import app.funnel.base.ConcurrentChangeException;
+import app.funnel.base.InvalidInputException;
+import app.funnel.base.StageChangeLog;
+import app.funnel.base.Texts;
+import app.funnel.definition.DefinitionService;
+import app.funnel.definition.RecordRef;
+import app.funnel.definition.Term;
+import app.funnel.definition.TransitionRefusedException;
+import app.funnel.definition.Verdict;
+import app.funnel.lead.ContactCheck;
+import app.funnel.lead.LeadDetails;
+import app.funnel.lead.LeadService;
+import app.funnel.lead.LeadStatus;
+import app.funnel.security.CurrentUser;
+import app.funnel.security.Role;
+import app.funnel.security.Roles;
+import app.funnel.user.UserService;
+import app.funnel.user.UserSummary;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Pageable;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opportunities: conversion of an SQL into account, buyer and deal (all or nothing), stage moves
+ * gated by the definitions, probability, reassignment and reopening. SALES works its own deals and
+ * reads the others; LEADERSHIP reads all, reassigns and reopens; MARKETING and ADMIN read.
+ */
+@Service
+public class OpportunityService {
+
+    static final String RECORD = "OPPORTUNITY";
+    private static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com",
+            "yahoo.com", "icloud.com", "live.com", "uol.com.br", "bol.com.br", "terra.com.br", "sapo.pt");
+
+    private final OpportunityRepository opportunities;
+    private final AccountRepository accounts;
+    private final ContactRepository contacts;
+    private final OpportunitySearch search;
+    private final LeadService leads;
+    private final DefinitionService definitions;
+    private final UserService users;
+    private final StageChangeLog history;
+    private final Clock clock;
+
+    OpportunityService(OpportunityRepository opportunities, AccountRepository accounts, ContactRepository contacts,
+                       OpportunitySearch search, LeadService leads, DefinitionService definitions, UserService users,
+                       StageChangeLog history, Clock clock) {
+        this.opportunities = opportunities;
+        this.accounts = accounts;
+        this.contacts = contacts;
+        this.search = search;
+        this.leads = leads;
+        this.definitions = definitions;
+        this.users = users;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    /**
+     * Converts an SQL into a deal, in one transaction: finds the account (same name ignoring case
+     * and accents, or same company e-mail domain) or creates it, makes the lead the buyer contact
+     * (or uses another contact of the account), creates the opportunity in QUALIFICATION with that
+     * stage's default probability, and marks the lead CONVERTED (checked against the Opportunity
+     * definition). When anything fails, nothing of it is stored.
+     */
+    @Transactional
+    @PreAuthorize(Roles.HAS_SALES_OR_LEADERSHIP)
+    public OpportunityDetails convert(long leadId, long leadVersion, ConversionInput input) {
+        LeadDetails lead = leads.get(leadId);
+        if (lead.status() != LeadStatus.SQL) {
+            throw new InvalidInputException("lead", "opportunity.error.not-sql");
+        }
+        CurrentUser me = CurrentUser.require();
+        if (!me.has(Role.LEADERSHIP) && lead.ownerId() != myId()) {
+            throw new AccessDeniedException("Only the lead's sales owner or leadership converts it");
+        }
+        String name = required(input.name(), "name", 200);
+        BigDecimal amount = amount(input.amount());
+        String currency = currency(input.currency());
+        LocalDate close = closeDate(input.expectedClose());
+        Instant now = clock.instant();
+        Account account = input.accountId() != null ? loadAccount(input.accountId()) : matchOrCreateAccount(lead, now);
+        long accountId = id(account);
+        Contact buyer;
+        if (input.buyerId() != null) {
+            buyer = contacts.findById(input.buyerId()).filter(c -> c.getAccountId() == accountId)
+                    .orElseThrow(() -> new InvalidInputException("buyer", "opportunity.error.buyer-not-of-account"));
+        } else {
+            buyer = contacts.save(new Contact(accountId, lead.firstName(), lead.lastName(), lead.email(), lead.phone(),
+                    lead.jobTitle(), lead.id(), now));
+        }
+        long owner = me.has(Role.SALES) && lead.ownerId() == myId() ? myId() : lead.ownerId();
+        Opportunity opportunity = new Opportunity(accountId, id(buyer), lead.id(), owner, now, me.username());
+        opportunity.setName(name);
+        opportunity.setAmount(amount);
+        opportunity.setCurrency(currency);
+        opportunity.setExpectedClose(close);
+        opportunity.setStage(Stage.QUALIFICATION);
+        Integer probability = definitions.entry(definitions.currentVersion(), Term.QUALIFICATION).probability();
+        opportunity.setProbability(probability == null ? 10 : probability);
+        opportunities.saveAndFlush(opportunity);
+        long id = id(opportunity);
+        // the lead's conversion is checked against the Opportunity definition; a refusal undoes everything above
+        leads.convert(leadId, leadVersion, id);
+        history.record(RECORD, id, null, Stage.QUALIFICATION.name(), me.username(), now, null,
+                definitions.currentVersion(), amount, opportunity.getProbability());
+        return details(opportunity);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public OpportunityDetails get(long id) {
+        return details(load(id));
+    }
+
+    /** A page of the grid (or of a board column, with the stage filter). */
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public List<OpportunityRow> search(OpportunityQuery query, Pageable pageable) {
+        return search.page(query, pageable);
+    }
+
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public long count(OpportunityQuery query) {
+        return search.count(query);
+    }
+
+    /** Count, total and weighted amount of the filtered deals, per currency, computed in the database. */
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public List<Totals> totals(OpportunityQuery query) {
+        return search.totals(query);
+    }
+
+    /**
+     * Moves a deal to another stage. Entering a stage needs that stage's criteria confirmed (the
+     * definitions' enforcement); moving back needs a reason; CLOSED_LOST needs a lost reason and a
+     * note; a closed deal is reopened by leadership only, with a reason. The probability becomes the
+     * stage's default (100 for won, 0 for lost). A history row keeps who, when, the definitions
+     * version, and the amount and probability at that time.
+     */
+    @Transactional
+    @PreAuthorize(Roles.HAS_SALES_OR_LEADERSHIP)
+    public OpportunityDetails moveStage(long id, long expectedVersion, Stage to, @Nullable String reason,
+                                        @Nullable LostReason lostReason, @Nullable String lostNote) {
+        Opportunity opportunity = loadForChange(id, expectedVersion);
+        Stage from = opportunity.getStage();
+        CurrentUser me = CurrentUser.require();
+        if (to == null || to == from) {
+            throw new InvalidInputException("stage", "opportunity.error.same-stage");
+        }
+        String why = optional(reason, "reason", 1000);
+        if (!from.isOpen()) {
+            if (!me.has(Role.LEADERSHIP)) {
+                throw new AccessDeniedException("Only leadership reopens a closed deal");
+            }
+            if (!to.isOpen()) {
+                throw new InvalidInputException("stage", "opportunity.error.reopen-to-open");
+            }
+            if (why == null) {
+                throw new InvalidInputException("reason", "opportunity.error.reason-required");
+            }
+        } else {
+            requireOwner(opportunity);
+            if (to.isBackFrom(from) && why == null) {
+                throw new InvalidInputException("reason", "opportunity.error.reason-required");
+            }
+        }
+        if (to == Stage.CLOSED_LOST) {
+            if (lostReason == null) {
+                throw new InvalidInputException("lostReason", "opportunity.error.lost-reason-required");
+            }
+            String note = optional(lostNote, "lostNote", 1000);
+            if (note == null) {
+                throw new InvalidInputException("lostNote", "opportunity.error.lost-note-required");
+            }
+            opportunity.setLostReason(lostReason);
+            opportunity.setLostNote(note);
+            why = why == null ? lostReason.name() + ": " + note : why;
+        } else {
+            opportunity.setLostReason(null);
+            opportunity.setLostNote(null);
+        }
+        Verdict verdict = check(id, to.term());
+        Integer probability = to.term().fixedProbability() != null ? to.term().fixedProbability()
+                : definitions.entry(verdict.version(), to.term()).probability();
+        Instant now = clock.instant();
+        opportunity.setStage(to);
+        opportunity.setProbability(probability == null ? opportunity.getProbability() : probability);
+        opportunity.setStageChangedAt(now);
+        opportunity.touched(now, me.username());
+        opportunities.flush();
+        history.record(RECORD, id, from.name(), to.name(), me.username(), now, why, verdict.version(),
+                opportunity.getAmount(), opportunity.getProbability());
+        return details(opportunity);
+    }
+
+    /** Sets the chance of closing of an open deal, 0 to 99 %. */
+    @Transactional
+    @PreAuthorize(Roles.HAS_SALES)
+    public OpportunityDetails setProbability(long id, long expectedVersion, int probability) {
+        Opportunity opportunity = loadForChange(id, expectedVersion);
+        requireOwner(opportunity);
+        if (!opportunity.getStage().isOpen()) {
+            throw new InvalidInputException("probability", "opportunity.error.probability-closed");
+        }
+        if (probability < 0 || probability > 99) {
+            throw new InvalidInputException("probability", "opportunity.error.probability-range");
+        }
+        opportunity.setProbability(probability);
+        opportunity.touched(clock.instant(), CurrentUser.require().username());
+        opportunities.flush();
+        return details(opportunity);
+    }
+
+    /** Changes name, amount, currency, close date and notes: the deal's sales owner. */
+    @Transactional
+    @PreAuthorize(Roles.HAS_SALES)
+    public OpportunityDetails update(long id, long expectedVersion, OpportunityInput input) {
+        Opportunity opportunity = loadForChange(id, expectedVersion);
+        requireOwner(opportunity);
+        opportunity.setName(required(input.name(), "name", 200));
+        opportunity.setAmount(amount(input.amount()));
+        opportunity.setCurrency(currency(input.currency()));
+        opportunity.setExpectedClose(closeDate(input.expectedClose()));
+        opportunity.setNotes(optional(input.notes(), "notes", 20_000));
+        opportunity.touched(clock.instant(), CurrentUser.require().username());
+        opportunities.flush();
+        return details(opportunity);
+    }
+
+    /** Leadership gives a deal to another sales user. */
+    @Transactional
+    @PreAuthorize(Roles.HAS_LEADERSHIP_OR_ADMIN)
+    public OpportunityDetails reassign(long id, long expectedVersion, long ownerId) {
+        Opportunity opportunity = loadForChange(id, expectedVersion);
+        if (users.enabledWithRole(Role.SALES).stream().noneMatch(u -> u.id() == ownerId)) {
+            throw new InvalidInputException("owner", "lead.error.owner-not-sales");
+        }
+        opportunity.setOwnerId(ownerId);
+        opportunity.touched(clock.instant(), CurrentUser.require().username());
+        opportunities.flush();
+        return details(opportunity);
+    }
+
+    /** Confirms criteria of a stage's definition on the deal: its sales owner. */
+    @Transactional
+    @PreAuthorize(Roles.HAS_SALES)
+    public void confirmCriteria(long id, Collection<String> codes) {
+        requireOwner(load(id));
+        for (String code : codes) {
+            definitions.confirm(RecordRef.opportunity(id), code);
+        }
+    }
+
+    /** The deal's confirmed criteria, with who confirmed each and when. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public List<app.funnel.definition.Confirmation> confirmations(long id) {
+        load(id);
+        return definitions.confirmations(RecordRef.opportunity(id));
+    }
+
+    /** The stage changes, oldest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public List<StageChangeLog.Entry> history(long id) {
+        load(id);
+        return history.of(RECORD, id);
+    }
+
+    /** The contacts of an account, for choosing another buyer. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public List<ContactSummary> contactsOf(long accountId) {
+        return contacts.findByAccountIdOrderByLastNameAscFirstNameAsc(accountId).stream()
+                .map(c -> new ContactSummary(id(c), c.getFirstName() + " " + c.getLastName(), c.getEmail(),
+                        c.getJobTitle(), c.getLeadId()))
+                .toList();
+    }
+
+    /** The account a conversion of this lead would use, if one matches (same name or company e-mail domain). */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public java.util.Optional<AccountSummary> matchingAccount(long leadId) {
+        return match(leads.get(leadId)).map(a -> new AccountSummary(id(a), a.getName(), a.getDomain()));
+    }
+
+    /** A contact of an account. */
+    public record ContactSummary(long id, String name, @Nullable String email, @Nullable String jobTitle,
+                                 @Nullable Long leadId) {
+    }
+
+    /** An account. */
+    public record AccountSummary(long id, String name, @Nullable String domain) {
+    }
+
+    // --- rules ---
+
+    private Verdict check(long id, Term term) {
+        Set<String> confirmed = definitions.confirmations(RecordRef.opportunity(id)).stream()
+                .map(c -> c.code()).collect(Collectors.toSet());
+        Verdict verdict = definitions.check(term, confirmed);
+        if (!verdict.allowed()) {
+            throw new TransitionRefusedException(verdict);
+        }
+        return verdict;
+    }
+
+    private Account matchOrCreateAccount(LeadDetails lead, Instant now) {
+        return match(lead).orElseGet(() -> {
+            String name = lead.company() != null ? lead.company() : lead.firstName() + " " + lead.lastName();
+            return accounts.save(new Account(name, ContactCheck.plain(name), domain(lead.email()), now,
+                    CurrentUser.require().username()));
+        });
+    }
+
+    private java.util.Optional<Account> match(LeadDetails lead) {
+        if (lead.company() != null) {
+            List<Account> byName = accounts.findByNameKey(ContactCheck.plain(lead.company()));
+            if (!byName.isEmpty()) {
+                return java.util.Optional.of(byName.getFirst());
+            }
+        }
+        String domain = domain(lead.email());
+        if (domain != null) {
+            return accounts.findByDomain(domain).stream().findFirst();
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The company's e-mail domain; none for free-mail providers, which say nothing about the company. */
+    private static @Nullable String domain(@Nullable String email) {
+        if (email == null || !email.contains("@")) {
+            return null;
+        }
+        String domain = email.substring(email.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
+        return FREE_MAIL.contains(domain) ? null : domain;
+    }
+
+    private Account loadAccount(long id) {
+        return accounts.findById(id).orElseThrow(() -> new InvalidInputException("account",
+                "opportunity.error.account-unknown"));
+    }
+
+    private static BigDecimal amount(@Nullable BigDecimal amount) {
+        if (amount == null) {
+            throw new InvalidInputException("amount", "opportunity.error.amount-required");
+        }
+        if (amount.signum() < 0) {
+            throw new InvalidInputException("amount", "opportunity.error.amount-negative");
+        }
+        if (amount.scale() > 2 || amount.precision() - amount.scale() > 17) {
+            throw new InvalidInputException("amount", "opportunity.error.amount-format");
+        }
+        return amount;
+    }
+
+    private static String currency(@Nullable String code) {
+        String text = code == null ? "" : code.strip().toUpperCase(Locale.ROOT);
+        try {
+            if (text.length() == 3) {
+                return Currency.getInstance(text).getCurrencyCode();
+            }
+        } catch (IllegalArgumentException unknown) {
+            // falls through to the message
+        }
+        throw new InvalidInputException("currency", "opportunity.error.currency-unknown");
+    }
+
+    private static LocalDate closeDate(@Nullable LocalDate date) {
+        if (date == null) {
+            throw new InvalidInputException("expectedClose", "opportunity.error.close-required");
+        }
+        return date;
+    }
+
+    private static @Nullable String optional(@Nullable String value, String field, int max) {
+        return Texts.optional(value, field, max);
+    }
+
+    private static String required(@Nullable String value, String field, int max) {
+        return Texts.required(value, field, max, "field.required");
+    }
+
+    private void requireOwner(Opportunity opportunity) {
+        CurrentUser me = CurrentUser.require();
+        if (!me.has(Role.SALES) || opportunity.getOwnerId() != myId()) {
+            throw new AccessDeniedException("Only the deal's sales owner changes it");
+        }
+    }
+
+    private Opportunity load(long id) {
+        return opportunities.findById(id)
+                .orElseThrow(() -> new InvalidInputException("id", "opportunity.error.not-found", id));
+    }
+
+    private Opportunity loadForChange(long id, long expectedVersion) {
+        Opportunity opportunity = load(id);
+        if (opportunity.getVersion() != expectedVersion) {
+            throw new ConcurrentChangeException("Opportunity " + id, opportunity.getUpdatedBy(),
+                    opportunity.getUpdatedAt());
+        }
+        return opportunity;
+    }
+
+    private long myId() {
+        CurrentUser me = CurrentUser.require();
+        if (me.userId() != null) {
+            return me.userId();
+        }
+        return users.byUsername(me.username()).map(UserSummary::id)
+                .orElseThrow(() -> new IllegalStateException("The logged-in user no longer exists"));
+    }
+
+    private static long id(Opportunity opportunity) {
+        if (opportunity.getId() == null) {
+            throw new IllegalStateException("Opportunity not saved yet");
+        }
+        return opportunity.getId();
+    }
+
+    private static long id(Account account) {
+        if (account.getId() == null) {
+            throw new IllegalStateException("Account not saved yet");
+        }
+        return account.getId();
+    }
+
+    private static long id(Contact contact) {
+        if (contact.getId() == null) {
+            throw new IllegalStateException("Contact not saved yet");
+        }
+        return contact.getId();
+    }
+
+    private OpportunityDetails details(Opportunity o) {
+        String account = accounts.findById(o.getAccountId()).map(Account::getName).orElse("?");
+        String buyer = contacts.findById(o.getContactId()).map(c -> c.getFirstName() + " " + c.getLastName())
+                .orElse("?");
+        return new OpportunityDetails(id(o), o.getName(), o.getAccountId(), account, o.getContactId(), buyer,
+                o.getLeadId(), o.getOwnerId(), o.getAmount(), o.getCurrency(), o.getExpectedClose(), o.getStage(),
+                o.getProbability(), o.getLostReason(), o.getLostNote(), o.getNotes(), o.getStageChangedAt(),
+                o.getCreatedAt(), o.getUpdatedAt(), o.getUpdatedBy(), o.getVersion());
+    }
+}

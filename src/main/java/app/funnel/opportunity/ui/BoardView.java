@@ -1,0 +1,346 @@
+package app.funnel.opportunity.ui;
+
+import app.funnel.base.ConcurrentChangeException;
+import app.funnel.base.InvalidInputException;
+import app.funnel.base.ui.Messages;
+import app.funnel.base.ui.Toolbar;
+import app.funnel.definition.DefinitionService;
+import app.funnel.definition.TransitionRefusedException;
+import app.funnel.definition.ui.MissingCriteriaDialog;
+import app.funnel.lead.LeadService;
+import app.funnel.opportunity.LostReason;
+import app.funnel.opportunity.OpportunityQuery;
+import app.funnel.opportunity.OpportunityRow;
+import app.funnel.opportunity.OpportunityService;
+import app.funnel.opportunity.Stage;
+import app.funnel.security.CurrentUser;
+import app.funnel.security.Role;
+import app.funnel.security.Roles;
+import app.funnel.user.UserService;
+import app.funnel.user.UserSummary;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.dnd.DragSource;
+import com.vaadin.flow.component.dnd.DropTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.env.Environment;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+
+/**
+ * The funnel board: a column per stage with its count, total and weighted amount; cards with name,
+ * account, amount, close date, owner and days in stage, marked stale (no change for a configurable
+ * number of days) or overdue (past the close date). Dragging a card to another column runs the
+ * same checked stage change as the dialog; a refused drop leaves the card where it was and says
+ * what is missing, with a way to confirm it there. Columns load in pages ("show more").
+ */
+@Route("board")
+@PageTitle("Funnel board")
+@Menu(order = 31, title = "menu.board", icon = "vaadin:grid-big")
+@RolesAllowed({Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP, Roles.ADMIN})
+final class BoardView extends Main {
+
+    static final int PAGE = 20;
+
+    private final OpportunityService opportunities;
+    private final DefinitionService definitions;
+    private final LeadService leads;
+    private final UserService users;
+    private final Clock clock;
+    private final int staleDays;
+    private final Map<Long, String> owners;
+    private final long myId;
+    private final ComboBox<String> scope = new ComboBox<>();
+    private final ComboBox<UserSummary> owner = new ComboBox<>();
+    private final ComboBox<String> quarter = new ComboBox<>();
+    private final Div columns = new Div();
+    private final Map<Stage, Column> columnOf = new EnumMap<>(Stage.class);
+
+    BoardView(OpportunityService opportunities, DefinitionService definitions, LeadService leads, UserService users,
+              Clock clock, Environment environment) {
+        this.opportunities = opportunities;
+        this.definitions = definitions;
+        this.leads = leads;
+        this.users = users;
+        this.clock = clock;
+        this.staleDays = environment.getProperty("funnel.opportunities.stale-days", Integer.class, 14);
+        this.owners = users.displayNames();
+        this.myId = leads.currentUserId();
+        addClassNames("funnel-view", "funnel-board-view");
+        CurrentUser me = CurrentUser.require();
+
+        scope.setId("board-scope");
+        scope.setItems("mine", "all");
+        scope.setItemLabelGenerator(s -> getTranslation("board.scope." + s));
+        scope.setValue(me.has(Role.SALES) ? "mine" : "all");
+        scope.setVisible(me.has(Role.SALES));
+        owner.setId("board-owner");
+        owner.setPlaceholder(getTranslation("opportunities.any-owner"));
+        owner.setItems(users.enabledWithRole(Role.SALES));
+        owner.setItemLabelGenerator(UserSummary::displayName);
+        owner.setClearButtonVisible(true);
+        quarter.setId("board-quarter");
+        quarter.setPlaceholder(getTranslation("board.any-quarter"));
+        quarter.setItems(quarters());
+        quarter.setClearButtonVisible(true);
+        scope.addValueChangeListener(e -> {
+            if ("mine".equals(e.getValue())) {
+                owner.clear();
+            }
+            reload();
+        });
+        owner.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                scope.setValue("all");
+            }
+            reload();
+        });
+        quarter.addValueChangeListener(e -> reload());
+
+        columns.setId("board");
+        columns.addClassName("funnel-board");
+        for (Stage stage : Stage.values()) {
+            Column column = new Column(stage);
+            columnOf.put(stage, column);
+            columns.add(column);
+        }
+        add(new Toolbar(scope, owner, quarter), columns);
+        reload();
+    }
+
+    private List<String> quarters() {
+        LocalDate today = LocalDate.now(clock);
+        List<String> list = new ArrayList<>();
+        for (int i = -2; i <= 5; i++) {
+            LocalDate day = today.plusMonths(3L * i);
+            String q = day.getYear() + "-Q" + ((day.getMonthValue() - 1) / 3 + 1);
+            if (!list.contains(q)) {
+                list.add(q);
+            }
+        }
+        return list;
+    }
+
+    private OpportunityQuery query(Stage stage) {
+        Long ownerId = owner.getValue() != null ? Long.valueOf(owner.getValue().id())
+                : "mine".equals(scope.getValue()) ? Long.valueOf(myId) : null;
+        LocalDate from = null;
+        LocalDate to = null;
+        if (quarter.getValue() != null) {
+            int year = Integer.parseInt(quarter.getValue().substring(0, 4));
+            int q = quarter.getValue().charAt(6) - '0';
+            from = LocalDate.of(year, (q - 1) * 3 + 1, 1);
+            to = from.plusMonths(3).minusDays(1);
+        }
+        return new OpportunityQuery(stage, ownerId, null, from, to, null, null);
+    }
+
+    private void reload() {
+        columnOf.values().forEach(Column::reload);
+    }
+
+    /** One stage: header with count, total and weighted amount; cards in pages; a drop target. */
+    private final class Column extends Div {
+
+        private final Stage stage;
+        private final Span header = new Span();
+        private final Div cards = new Div();
+        private final Button more = new Button(getTranslation("board.more"));
+        private int loaded;
+
+        Column(Stage stage) {
+            this.stage = stage;
+            setId("column-" + stage.name());
+            addClassName("funnel-column");
+            header.addClassName("funnel-column-header");
+            cards.addClassName("funnel-deals");
+            more.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            more.setId("more-" + stage.name());
+            more.addClickListener(e -> loadPage());
+            add(header, cards, more);
+            DropTarget<Column> target = DropTarget.create(this);
+            target.addDropListener(e -> e.getDragData().ifPresent(data -> {
+                if (data instanceof OpportunityRow row && row.stage() != stage) {
+                    dropped(row, stage);
+                }
+            }));
+        }
+
+        void reload() {
+            cards.removeAll();
+            loaded = 0;
+            var totals = opportunities.totals(query(stage));
+            long count = totals.stream().mapToLong(t -> t.count()).sum();
+            header.removeAll();
+            Span title = new Span(getTranslation("stage." + stage.name()));
+            title.addClassName("funnel-column-title");
+            Span figures = new Span(getTranslation("board.header", count, Money.totals(totals, false),
+                    Money.totals(totals, true)));
+            figures.addClassName("funnel-muted");
+            header.add(title, figures);
+            header.getElement().setAttribute("data-count", String.valueOf(count));
+            loadPage();
+            more.setVisible(loaded < count);
+        }
+
+        void loadPage() {
+            List<OpportunityRow> page = opportunities.search(query(stage),
+                    PageRequest.of(loaded / PAGE, PAGE, Sort.by("expectedClose")));
+            page.forEach(row -> cards.add(card(row)));
+            loaded += page.size();
+            long count = Long.parseLong(header.getElement().getAttribute("data-count") == null ? "0"
+                    : header.getElement().getAttribute("data-count"));
+            more.setVisible(page.size() == PAGE && loaded < count);
+        }
+    }
+
+    private Div card(OpportunityRow row) {
+        Div card = new Div();
+        card.setId("card-" + row.id());
+        card.addClassName("funnel-deal");
+        Span title = new Span(row.name());
+        title.addClassName("funnel-deal-title");
+        long days = Duration.between(row.stageChangedAt(), clock.instant()).toDays();
+        card.add(title, new Div(new Span(row.accountName())),
+                new Div(new Span(Money.format(row.amount(), row.currency()) + " · " + row.probability() + " %")),
+                new Div(new Span(getTranslation("board.card-line", row.expectedClose().toString(),
+                        owners.getOrDefault(row.ownerId(), "?"), days))));
+        if (row.stage().isOpen() && row.expectedClose().isBefore(LocalDate.now(clock))) {
+            Span overdue = new Span(getTranslation("board.overdue"));
+            overdue.addClassNames("funnel-badge", "off");
+            card.add(overdue);
+            card.addClassName("overdue");
+        }
+        if (row.stage().isOpen() && Duration.between(row.updatedAt(), clock.instant()).toDays() > staleDays) {
+            Span stale = new Span(getTranslation("board.stale", staleDays));
+            stale.addClassNames("funnel-badge", "warn");
+            card.add(stale);
+            card.addClassName("stale");
+        }
+        CurrentUser me = CurrentUser.require();
+        boolean mayMove = row.stage().isOpen() ? me.has(Role.SALES) && row.ownerId() == myId : me.has(Role.LEADERSHIP);
+        if (mayMove) {
+            DragSource<Div> source = DragSource.create(card);
+            source.setDragData(row);
+            card.addClassName("draggable");
+        }
+        card.getElement().addEventListener("dblclick", e -> openDialog(row.id()));
+        return card;
+    }
+
+    private void openDialog(long id) {
+        getUI().ifPresent(ui -> ui.navigate("opportunities/" + id));
+    }
+
+    /** A card dropped on another column: what the stage needs (a reason back, a lost reason), then the change. */
+    private void dropped(OpportunityRow row, Stage to) {
+        boolean back = to.isBackFrom(row.stage()) || !row.stage().isOpen();
+        if (to == Stage.CLOSED_LOST || back) {
+            askThenMove(row, to);
+        } else {
+            move(row, to, null, null, null);
+        }
+    }
+
+    private void askThenMove(OpportunityRow row, Stage to) {
+        Dialog ask = new Dialog();
+        ask.setId("drop-dialog");
+        ask.setHeaderTitle(getTranslation("board.drop-title", row.name(), getTranslation("stage." + to.name())));
+        TextField reason = new TextField(getTranslation("opportunity.reason"));
+        reason.setId("drop-reason");
+        reason.setMaxLength(1000);
+        reason.setWidthFull();
+        ComboBox<LostReason> lostReason = new ComboBox<>(getTranslation("opportunity.lost-reason"));
+        lostReason.setId("drop-lost-reason");
+        lostReason.setItems(LostReason.values());
+        lostReason.setItemLabelGenerator(r -> getTranslation("lost." + r.name()));
+        TextField lostNote = new TextField(getTranslation("opportunity.lost-note"));
+        lostNote.setId("drop-lost-note");
+        lostNote.setMaxLength(1000);
+        lostNote.setWidthFull();
+        boolean lost = to == Stage.CLOSED_LOST;
+        lostReason.setVisible(lost);
+        lostNote.setVisible(lost);
+        reason.setVisible(!lost);
+        ask.add(reason, lostReason, lostNote);
+        Button cancel = new Button(getTranslation("users.cancel"), e -> {
+            ask.close();
+            reloadBoth(row.stage(), to);
+        });
+        Button go = new Button(getTranslation("opportunity.move"), e -> move(row, to, reason.getValue(),
+                lostReason.getValue(), lostNote.getValue(), ask, Map.of("reason", reason, "lostReason", lostReason,
+                        "lostNote", lostNote)));
+        go.setId("drop-confirm");
+        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        ask.getFooter().add(cancel, go);
+        ask.open();
+    }
+
+    private void move(OpportunityRow row, Stage to, @Nullable String reason, @Nullable LostReason lostReason,
+                      @Nullable String lostNote) {
+        move(row, to, reason, lostReason, lostNote, null, Map.of());
+    }
+
+    private void move(OpportunityRow row, Stage to, @Nullable String reason, @Nullable LostReason lostReason,
+                      @Nullable String lostNote, @Nullable Dialog ask,
+                      Map<String, ? extends com.vaadin.flow.component.HasValidation> fields) {
+        try {
+            var deal = opportunities.moveStage(row.id(), row.version(), to, reason, lostReason, lostNote);
+            if (ask != null) {
+                ask.close();
+            }
+            Messages.success(getTranslation("board.moved", deal.name(), getTranslation("stage." + to.name())));
+            reloadBoth(row.stage(), to);
+        } catch (TransitionRefusedException refused) {
+            reloadBoth(row.stage(), to);
+            new MissingCriteriaDialog(refused.verdict(), confirmAndRetry(row, to, reason, lostReason, lostNote, ask,
+                    fields)).open();
+        } catch (InvalidInputException problem) {
+            if (ask != null) {
+                Messages.show(ask, problem, null, fields);
+            } else {
+                Messages.error(getTranslation(problem.messageKey(), problem.arguments()));
+                reloadBoth(row.stage(), to);
+            }
+        } catch (ConcurrentChangeException conflict) {
+            if (ask != null) {
+                ask.close();
+            }
+            Messages.show(this, conflict);
+            reload();
+        }
+    }
+
+    private Consumer<java.util.Set<String>> confirmAndRetry(OpportunityRow row, Stage to, @Nullable String reason,
+                                                            @Nullable LostReason lostReason, @Nullable String lostNote,
+                                                            @Nullable Dialog ask,
+                                                            Map<String, ? extends com.vaadin.flow.component.HasValidation> fields) {
+        return codes -> {
+            opportunities.confirmCriteria(row.id(), codes);
+            move(row, to, reason, lostReason, lostNote, ask, fields);
+        };
+    }
+
+    private void reloadBoth(Stage from, Stage to) {
+        columnOf.get(from).reload();
+        columnOf.get(to).reload();
+    }
+}

@@ -1,0 +1,34 @@
+package app.funnel.opportunity.ui;
+
+import app.funnel.opportunity.Totals;
+import com.vaadin.flow.component.UI;
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Amounts as the user reads them: in the UI's locale, with the deal's currency. */
+final class Money {
+
+    private Money() {
+    }
+
+    static String format(BigDecimal amount, String currency) {
+        Locale locale = UI.getCurrent() != null ? UI.getCurrent().getLocale() : Locale.US;
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+        format.setCurrency(Currency.getInstance(currency));
+        format.setMaximumFractionDigits(amount.stripTrailingZeros().scale() <= 0 ? 0 : 2);
+        return format.format(amount);
+    }
+
+    /** "US$ 30,000,000 · R$ 500,000": totals per currency, never added across currencies. */
+    static String totals(List<Totals> totals, boolean weighted) {
+        if (totals.isEmpty()) {
+            return "–";
+        }
+        return totals.stream().map(t -> format(weighted ? t.weighted() : t.amount(), t.currency()))
+                .collect(Collectors.joining(" · "));
+    }
+}

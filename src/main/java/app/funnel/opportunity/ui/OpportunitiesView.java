@@ -1,0 +1,187 @@
+package app.funnel.opportunity.ui;
+
+import app.funnel.base.InvalidInputException;
+import app.funnel.base.ui.Messages;
+import app.funnel.base.ui.Toolbar;
+import app.funnel.definition.DefinitionService;
+import app.funnel.lead.LeadService;
+import app.funnel.opportunity.OpportunityDetails;
+import app.funnel.opportunity.OpportunityQuery;
+import app.funnel.opportunity.OpportunityRow;
+import app.funnel.opportunity.OpportunityService;
+import app.funnel.opportunity.Stage;
+import app.funnel.security.CurrentUser;
+import app.funnel.security.Role;
+import app.funnel.security.Roles;
+import app.funnel.user.UserService;
+import app.funnel.user.UserSummary;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * The opportunity grid: filters for stage, owner ("mine"), close dates and amounts, sorting, loaded
+ * page by page; its footer sums the filtered deals (count, total and weighted amount per currency)
+ * in the database. {@code opportunities/123} opens deal 123.
+ */
+@Route("opportunities/:opportunityId?([0-9]{1,18})")
+@PageTitle("Opportunities")
+@Menu(order = 30, title = "menu.opportunities", icon = "vaadin:handshake")
+@RolesAllowed({Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP, Roles.ADMIN})
+final class OpportunitiesView extends Main implements BeforeEnterObserver {
+
+    private final OpportunityService opportunities;
+    private final DefinitionService definitions;
+    private final LeadService leads;
+    private final UserService users;
+    private final Clock clock;
+    private final Map<Long, String> owners;
+    private final Grid<OpportunityRow> grid = new Grid<>();
+    private final ComboBox<Stage> stage = new ComboBox<>();
+    private final Checkbox mine = new Checkbox();
+    private final ComboBox<UserSummary> owner = new ComboBox<>();
+    private final DatePicker closeFrom = new DatePicker();
+    private final DatePicker closeTo = new DatePicker();
+    private final BigDecimalField amountMin = new BigDecimalField();
+    private final BigDecimalField amountMax = new BigDecimalField();
+    private final Span footer = new Span();
+
+    OpportunitiesView(OpportunityService opportunities, DefinitionService definitions, LeadService leads,
+                      UserService users, Clock clock) {
+        this.opportunities = opportunities;
+        this.definitions = definitions;
+        this.leads = leads;
+        this.users = users;
+        this.clock = clock;
+        this.owners = users.displayNames();
+        addClassName("funnel-view");
+        CurrentUser me = CurrentUser.require();
+
+        stage.setPlaceholder(getTranslation("opportunities.any-stage"));
+        stage.setItems(Stage.values());
+        stage.setItemLabelGenerator(s -> getTranslation("stage." + s.name()));
+        stage.setClearButtonVisible(true);
+        stage.setId("filter-stage");
+        mine.setLabel(getTranslation("opportunities.mine"));
+        mine.setId("filter-mine");
+        mine.setVisible(me.has(Role.SALES));
+        owner.setPlaceholder(getTranslation("opportunities.any-owner"));
+        owner.setItems(users.enabledWithRole(Role.SALES));
+        owner.setItemLabelGenerator(UserSummary::displayName);
+        owner.setClearButtonVisible(true);
+        owner.setId("filter-owner");
+        closeFrom.setPlaceholder(getTranslation("opportunities.close-from"));
+        closeFrom.setClearButtonVisible(true);
+        closeTo.setPlaceholder(getTranslation("opportunities.close-to"));
+        closeTo.setClearButtonVisible(true);
+        amountMin.setPlaceholder(getTranslation("opportunities.amount-min"));
+        amountMin.setClearButtonVisible(true);
+        amountMin.setId("filter-amount-min");
+        amountMax.setPlaceholder(getTranslation("opportunities.amount-max"));
+        amountMax.setClearButtonVisible(true);
+        stage.addValueChangeListener(e -> refresh());
+        mine.addValueChangeListener(e -> refresh());
+        owner.addValueChangeListener(e -> refresh());
+        closeFrom.addValueChangeListener(e -> refresh());
+        closeTo.addValueChangeListener(e -> refresh());
+        amountMin.addValueChangeListener(e -> refresh());
+        amountMax.addValueChangeListener(e -> refresh());
+
+        grid.setId("opportunities-grid");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addColumn(OpportunityRow::name).setHeader(getTranslation("opportunities.col.name"))
+                .setSortProperty("name").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(OpportunityRow::accountName).setHeader(getTranslation("opportunities.col.account"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(this::stageCell).setHeader(getTranslation("opportunities.col.stage"))
+                .setSortProperty("stage").setAutoWidth(true);
+        grid.addColumn(r -> Money.format(r.amount(), r.currency())).setHeader(getTranslation("opportunities.col.amount"))
+                .setSortProperty("amount").setAutoWidth(true).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        grid.addColumn(r -> r.probability() + " %").setHeader(getTranslation("opportunities.col.probability"))
+                .setAutoWidth(true).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+        grid.addColumn(r -> r.expectedClose().toString()).setHeader(getTranslation("opportunities.col.close"))
+                .setSortProperty("expectedClose").setAutoWidth(true);
+        grid.addColumn(r -> owners.getOrDefault(r.ownerId(), "?")).setHeader(getTranslation("opportunities.col.owner"))
+                .setAutoWidth(true);
+        grid.setItemsPageable(pageable -> opportunities.search(query(), pageable),
+                pageable -> opportunities.count(query()));
+        grid.addItemClickListener(e -> open(e.getItem().id()));
+        grid.setSizeFull();
+        footer.setId("opportunities-footer");
+        footer.addClassName("funnel-footer");
+
+        add(new Toolbar(stage, owner, closeFrom, closeTo, amountMin, amountMax, mine), grid, footer);
+        updateFooter();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getRouteParameters().getLong("opportunityId").ifPresent(id -> event.getUI().access(() -> open(id)));
+    }
+
+    private void open(long id) {
+        OpportunityDetails deal;
+        try {
+            deal = opportunities.get(id);
+        } catch (InvalidInputException missing) {
+            Messages.error(getTranslation(missing.messageKey(), missing.arguments()));
+            return;
+        }
+        OpportunityDialog dialog = new OpportunityDialog(opportunities, definitions, leads, users, deal, this::refresh);
+        dialog.addOpenedChangeListener(e -> getUI().ifPresent(ui -> ui.getPage().getHistory()
+                .replaceState(null, e.isOpened() ? "opportunities/" + id : "opportunities")));
+        dialog.open();
+    }
+
+    private Component stageCell(OpportunityRow row) {
+        Div cell = new Div();
+        Span badge = new Span(getTranslation("stage." + row.stage().name()));
+        badge.addClassName("funnel-badge");
+        cell.add(badge);
+        if (row.stage().isOpen() && row.expectedClose().isBefore(LocalDate.now(clock))) {
+            Span overdue = new Span(getTranslation("board.overdue"));
+            overdue.addClassNames("funnel-badge", "off");
+            cell.add(overdue);
+        }
+        return cell;
+    }
+
+    private OpportunityQuery query() {
+        Long ownerId = null;
+        if (mine.getValue()) {
+            ownerId = leads.currentUserId();
+        } else if (owner.getValue() != null) {
+            ownerId = owner.getValue().id();
+        }
+        return new OpportunityQuery(stage.getValue(), ownerId, null, closeFrom.getValue(), closeTo.getValue(),
+                amountMin.getValue(), amountMax.getValue());
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+        updateFooter();
+    }
+
+    private void updateFooter() {
+        var totals = opportunities.totals(query());
+        long count = totals.stream().mapToLong(t -> t.count()).sum();
+        footer.setText(getTranslation("opportunities.footer", count, Money.totals(totals, false),
+                Money.totals(totals, true)));
+    }
+}
