@@ -104,7 +104,7 @@ class OpportunityDemoData implements DemoDataContributor {
             if (story) {
                 stage = Stage.PROPOSAL;
                 reached = 1;
-            } else if (ageDays > 120 && random.nextInt(100) < 85) {
+            } else if (ageDays > 120 && random.nextInt(100) < 96) {
                 boolean won = random.nextInt(100) < 40;
                 reached = won ? 3 : random.nextInt(4);
                 stage = won ? Stage.CLOSED_WON : Stage.CLOSED_LOST;
@@ -120,10 +120,18 @@ class OpportunityDemoData implements DemoDataContributor {
                 case "GB" -> "GBP";
                 default -> "USD";
             };
+            // open deals close ahead (a few are late); closed ones closed around their last change
             LocalDate close = story ? LocalDate.now(clock).plusMonths(11)
+                    : stage.isOpen() ? LocalDate.now(clock).plusDays(random.nextInt(100) < 8 ? -random.nextInt(20)
+                            : 5 + random.nextInt(200))
                     : LocalDate.ofInstant(lead.at(), ZoneOffset.UTC).plusDays(30 + random.nextInt(150));
             String by = usernames.getOrDefault(lead.owner(), "sales");
-            long gapHours = Math.max(1, Duration.between(lead.at(), now).toHours() / 6);
+            // stage changes spread from the conversion to the last one, which for open deals is recent
+            long spanHours = Math.max(1, Duration.between(lead.at(), now).toHours());
+            if (stage.isOpen() && !story) {
+                spanHours = Math.max(1, spanHours - 24L * random.nextInt(30));
+            }
+            long gapHours = Math.max(1, spanHours / Math.max(1, reached + (stage.isOpen() ? 0 : 1)) - 1);
             Instant at = lead.at();
             String from = null;
             for (int s = 0; s <= reached; s++) {
@@ -136,7 +144,7 @@ class OpportunityDemoData implements DemoDataContributor {
                     }
                 }
                 if (s < reached || !stage.isOpen()) {
-                    at = at.plus(Duration.ofHours(1 + random.nextLong(gapHours)));
+                    at = at.plus(Duration.ofHours(Math.max(1, gapHours * (70 + random.nextInt(31)) / 100)));
                 }
             }
             LostReason lostReason = null;

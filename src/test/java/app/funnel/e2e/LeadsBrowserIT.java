@@ -62,7 +62,7 @@ class LeadsBrowserIT extends BrowserTest {
     }
 
     /** The demo data holds a "Test Asdf" with the same e-mail: that save first lists it as a likely duplicate. */
-    private static void createLead(Page page, String first, String last, String email, String company,
+    static void createLead(Page page, String first, String last, String email, String company,
                                    boolean expectDuplicate) {
         page.locator("#new-lead").click();
         page.locator("#lead-first-name input").fill(first);
@@ -77,7 +77,7 @@ class LeadsBrowserIT extends BrowserTest {
         assertThat(page.locator("#lead-actions")).isVisible();
     }
 
-    private static void confirmEverythingMissing(Page page) {
+    static void confirmEverythingMissing(Page page) {
         Locator dialog = page.locator("#missing-criteria");
         dialog.locator("vaadin-checkbox").first().waitFor();
         for (Locator box : dialog.locator("vaadin-checkbox").all()) {

@@ -192,9 +192,12 @@ final class BoardView extends Main {
             header.removeAll();
             Span title = new Span(getTranslation("stage." + stage.name()));
             title.addClassName("funnel-column-title");
-            Span figures = new Span(getTranslation("board.header", count, Money.totals(totals, false),
-                    Money.totals(totals, true)));
+            Span figures = new Span(getTranslation("board.header", count, Money.main(totals, false),
+                    Money.main(totals, true)));
             figures.addClassName("funnel-muted");
+            // every currency in full on hover: amounts in different currencies are never added up
+            figures.getElement().setAttribute("title", Money.totals(totals, false) + "\n"
+                    + getTranslation("board.weighted", Money.totals(totals, true)));
             header.add(title, figures);
             header.getElement().setAttribute("data-count", String.valueOf(count));
             loadPage();
@@ -251,7 +254,7 @@ final class BoardView extends Main {
     }
 
     /** A card dropped on another column: what the stage needs (a reason back, a lost reason), then the change. */
-    private void dropped(OpportunityRow row, Stage to) {
+    void dropped(OpportunityRow row, Stage to) {
         boolean back = to.isBackFrom(row.stage()) || !row.stage().isOpen();
         if (to == Stage.CLOSED_LOST || back) {
             askThenMove(row, to);

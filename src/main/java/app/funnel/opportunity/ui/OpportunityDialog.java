@@ -121,6 +121,7 @@ final class OpportunityDialog extends Dialog {
         add(origin());
 
         Button closeButton = new Button(getTranslation("users.close"), e -> close());
+        closeButton.setId("close-opportunity");
         getFooter().add(closeButton);
         if (editable) {
             Button save = new Button(getTranslation("users.save"), e -> save());

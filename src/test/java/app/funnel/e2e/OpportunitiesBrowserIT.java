@@ -1,0 +1,98 @@
+package app.funnel.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import app.funnel.demo.DemoMode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The seed's story in the browser: a lead at IBM goes from marketing to sales, sales converts it
+ * into a deal (confirming what the Opportunity definition asks), drags it on the funnel board to
+ * Proposal, is stopped at Quote until NADA and the terms are confirmed, then wins it.
+ */
+class OpportunitiesBrowserIT extends BrowserTest {
+
+    @Test
+    void an_ibm_lead_becomes_a_deal_that_waits_at_quote_for_nada_and_the_terms_and_is_won() {
+        String base = base();
+        String tag = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        String company = "IBM Data Center " + tag;
+
+        Page marketing = chromium.newPage();
+        Chromium.logIn(marketing, base, "marketing", DemoMode.DEMO_PASSWORD);
+        Chromium.waitForShell(marketing);
+        marketing.navigate(base + "/leads");
+        LeadsBrowserIT.createLead(marketing, "Priscila", "Prates" + tag, "priscila" + tag + "@ibm-dc.com", company,
+                false);
+        marketing.locator("#lead-qualify").click();
+        LeadsBrowserIT.confirmEverythingMissing(marketing);
+        assertThat(marketing.locator("#lead-status")).containsText("MQL");
+        choose(marketing, "#handover-owner", "Sérgio Sales");
+        marketing.locator("#lead-hand-over").click();
+        LeadsBrowserIT.confirmEverythingMissing(marketing);
+        assertThat(marketing.locator("#lead-status")).containsText("SQL");
+        marketing.context().close();
+
+        Page sales = chromium.newPage();
+        Chromium.logIn(sales, base, "sales", DemoMode.DEMO_PASSWORD);
+        Chromium.waitForShell(sales);
+        sales.navigate(base + "/leads");
+        sales.locator("#filter-text input").fill(company);
+        Locator row = sales.locator("#leads-grid").getByText(company, new Locator.GetByTextOptions().setExact(true));
+        row.click();
+        sales.locator("#lead-convert").click();
+        assertThat(sales.locator("#convert-account")).containsText(company);
+        sales.locator("#convert-name input").fill("Servers for " + company);
+        sales.locator("#convert-amount input").fill("30000000");
+        // a close date long past: the deal comes first in its column, marked overdue
+        sales.locator("#convert-close input").fill("1/2/2026");
+        sales.locator("#convert-close input").press("Enter");
+        sales.locator("#convert-confirm").click();
+        LeadsBrowserIT.confirmEverythingMissing(sales);
+
+        // the conversion opens the deal
+        Locator deal = sales.locator("#opportunity-dialog");
+        assertThat(deal.locator("#opportunity-summary")).containsText("Qualification");
+        assertThat(deal.locator("#opportunity-summary")).containsText("$30,000,000");
+        sales.locator("#close-opportunity").click();
+
+        sales.navigate(base + "/board");
+        Locator card = sales.locator(".funnel-deal").filter(new Locator.FilterOptions().setHasText("Servers for " + company));
+        assertThat(card).isVisible();
+        assertThat(card).containsText("Past close date");
+        card.dragTo(sales.locator("#column-PROPOSAL .funnel-column-header"));
+        assertThat(sales.locator("#column-PROPOSAL .funnel-deal")
+                .filter(new Locator.FilterOptions().setHasText("Servers for " + company))).isVisible();
+
+        card = sales.locator(".funnel-deal").filter(new Locator.FilterOptions().setHasText("Servers for " + company));
+        card.dblclick();
+        deal = sales.locator("#opportunity-dialog");
+        move(sales, "Quote");
+        Locator missing = sales.locator("#missing-criteria");
+        assertThat(missing).containsText("Need");
+        assertThat(missing).containsText("Price agreed");
+        LeadsBrowserIT.confirmEverythingMissing(sales);
+        assertThat(deal.locator("#opportunity-summary")).containsText("Quote");
+        assertThat(deal.locator("#opportunity-criteria")).containsText("✔ Need");
+        move(sales, "Negotiation");
+        assertThat(deal.locator("#opportunity-summary")).containsText("Negotiation");
+        move(sales, "Won");
+        assertThat(deal.locator("#opportunity-summary")).containsText("Won");
+        assertThat(deal.locator("#opportunity-summary")).containsText("100 %");
+        assertThat(deal.locator("#opportunity-history")).containsText("Negotiation → Won");
+        sales.context().close();
+    }
+
+    private static void move(Page page, String stage) {
+        choose(page, "#stage-target", stage);
+        page.locator("#stage-move").click();
+    }
+
+    private static void choose(Page page, String comboBox, String item) {
+        page.locator(comboBox + " input").fill(item);
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(item)).first().click();
+    }
+}
