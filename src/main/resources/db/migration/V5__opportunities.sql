@@ -59,11 +59,29 @@ CREATE TABLE opportunity (
     INDEX ix_opportunity_owner_stage_close (owner_id, stage, expected_close, id),
     INDEX ix_opportunity_close (expected_close, id),
     INDEX ix_opportunity_account (account_id, expected_close, id),
+    INDEX ix_opportunity_amount (amount, id),
+    INDEX ix_opportunity_name (name, id),
     INDEX ix_opportunity_lead (lead_id),
     CONSTRAINT fk_opportunity_account FOREIGN KEY (account_id) REFERENCES account (id),
     CONSTRAINT fk_opportunity_contact FOREIGN KEY (contact_id) REFERENCES contact (id),
     CONSTRAINT fk_opportunity_lead FOREIGN KEY (lead_id) REFERENCES leads (id) ON DELETE SET NULL,
     CONSTRAINT fk_opportunity_owner FOREIGN KEY (owner_id) REFERENCES app_user (id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- opportunity_tally: deals, total and weighted amount per stage, owner, currency and close month.
+-- The grid footer, the board's column headers and the grid's counts read it (a few thousand rows)
+-- instead of summing every deal; the opportunity service keeps it exact in the transaction of
+-- every change, bulk loads rebuild it.
+CREATE TABLE opportunity_tally (
+    stage       VARCHAR(20)    NOT NULL,
+    owner_id    BIGINT         NOT NULL,
+    currency    CHAR(3)        NOT NULL,
+    close_month INT            NOT NULL,
+    n           BIGINT         NOT NULL,
+    amount      DECIMAL(25, 2) NOT NULL,
+    weighted    DECIMAL(27, 4) NOT NULL,
+    PRIMARY KEY (stage, owner_id, currency, close_month),
+    INDEX ix_opportunity_tally_owner (owner_id, stage)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- a plain column (instant on a million leads); opportunity.lead_id is the checked link

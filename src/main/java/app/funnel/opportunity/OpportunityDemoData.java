@@ -34,9 +34,11 @@ class OpportunityDemoData implements DemoDataContributor {
             "Went with the incumbent", "No decision after three follow-ups", "Project put on hold"};
 
     private final Clock clock;
+    private final OpportunityTally tally;
 
-    OpportunityDemoData(Clock clock) {
+    OpportunityDemoData(Clock clock, OpportunityTally tally) {
         this.clock = clock;
+        this.tally = tally;
     }
 
     @Override
@@ -178,6 +180,7 @@ class OpportunityDemoData implements DemoDataContributor {
                 "confirmed_at", "version_number"), confirmations);
         context.jdbc().update("UPDATE leads l JOIN opportunity o ON o.lead_id = l.id SET l.opportunity_id = o.id "
                 + "WHERE l.opportunity_id IS NULL");
+        tally.rebuild();
         log.info("Generated {} opportunities in {} ms", dealRows.size(), (System.nanoTime() - started) / 1_000_000);
     }
 

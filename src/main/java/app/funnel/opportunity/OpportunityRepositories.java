@@ -11,6 +11,8 @@ interface AccountRepository extends JpaRepository<Account, Long> {
     List<Account> findByNameKey(String nameKey);
 
     List<Account> findByDomain(String domain);
+
+    List<Account> findTop50ByNameKeyStartingWithOrderByNameKey(String prefix);
 }
 
 interface ContactRepository extends JpaRepository<Contact, Long> {

@@ -3,6 +3,7 @@ package app.funnel.opportunity;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,43 +23,128 @@ class OpportunitySearch {
             "expectedClose", "expected_close",
             "amount", "amount",
             "name", "name",
-            "stage", "stage",
-            "stageChangedAt", "stage_changed_at");
+            "stage", "stage");
+
+    /** Pages this near either end are read directly; deeper ones from the nearer end or the close month. */
+    static final long SHALLOW = 5_000;
 
     private final JdbcTemplate jdbc;
+    private volatile long shallow = SHALLOW;
 
     OpportunitySearch(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
+    /** For tests on small data: how near an end a page is read directly. */
+    void shallow(long pages) {
+        this.shallow = pages;
+    }
+
+    /**
+     * A page in the grid's order: ids from the index that holds the order, then the rows. Deep pages
+     * of the close-date order start at the month the page falls in (placed with the tally); other
+     * deep pages are read from whichever end of the order is nearer.
+     */
     List<OpportunityRow> page(OpportunityQuery query, Pageable pageable) {
+        Order order = Order.of(pageable.getSort());
+        long offset = pageable.getOffset();
+        int limit = pageable.getPageSize();
         List<Object> args = new ArrayList<>();
-        String where = where(query, args);
-        String order = order(pageable.getSort(), "");
-        args.add(pageable.getPageSize());
-        args.add(pageable.getOffset());
+        List<String> conditions = conditions(query, args);
+        boolean reversed = false;
+        if (offset > shallow && tallied(query)) {
+            List<long[]> months = months(query);
+            long total = months.stream().mapToLong(m -> m[1]).sum();
+            if (offset >= total) {
+                return List.of();
+            }
+            if (total - offset <= shallow || !order.column().equals("expected_close") && offset > total / 2) {
+                int size = (int) Math.min(limit, total - offset);
+                offset = total - offset - size;
+                limit = size;
+                reversed = true;
+            } else if (order.column().equals("expected_close")) {
+                // walk the months in the grid's direction to the one holding the offset
+                List<long[]> walk = order.ascending() ? months : months.reversed();
+                long before = 0;
+                for (long[] month : walk) {
+                    if (offset < before + month[1]) {
+                        LocalDate start = LocalDate.of((int) (month[0] / 100), (int) (month[0] % 100), 1);
+                        conditions.add(order.ascending() ? "expected_close >= ?" : "expected_close < ?");
+                        args.add(Date.valueOf(order.ascending() ? start : start.plusMonths(1)));
+                        offset -= before;
+                        break;
+                    }
+                    before += month[1];
+                }
+            }
+        }
+        Order used = reversed ? order.reversed() : order;
+        args.add(limit);
+        args.add(offset);
         String sql = "SELECT o.id, o.name, a.name, o.amount, o.currency, o.expected_close, o.stage, o.probability, "
                 + "o.owner_id, o.stage_changed_at, o.updated_at, o.version FROM opportunity o "
-                + "JOIN (SELECT id FROM opportunity" + where + " ORDER BY " + order + " LIMIT ? OFFSET ?) p ON p.id = o.id "
-                + "JOIN account a ON a.id = o.account_id ORDER BY " + order(pageable.getSort(), "o.");
-        return jdbc.query(sql, OpportunitySearch::row, args.toArray());
+                + "JOIN (SELECT id FROM opportunity" + where(conditions) + " ORDER BY " + used.sql("")
+                + " LIMIT ? OFFSET ?) p ON p.id = o.id JOIN account a ON a.id = o.account_id ORDER BY " + used.sql("o.");
+        List<OpportunityRow> rows = jdbc.query(sql, OpportunitySearch::row, args.toArray());
+        return reversed ? rows.reversed() : rows;
     }
 
     long count(OpportunityQuery query) {
         List<Object> args = new ArrayList<>();
-        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM opportunity" + where(query, args), Long.class,
-                args.toArray());
+        String sql = tallied(query)
+                ? "SELECT COALESCE(SUM(n), 0) FROM opportunity_tally" + where(tallyConditions(query, args))
+                : "SELECT COUNT(*) FROM opportunity" + where(conditions(query, args));
+        Long count = jdbc.queryForObject(sql, Long.class, args.toArray());
         return count == null ? 0 : count;
     }
 
     List<Totals> totals(OpportunityQuery query) {
         List<Object> args = new ArrayList<>();
-        return jdbc.query("SELECT currency, COUNT(*), COALESCE(SUM(amount), 0), "
-                        + "COALESCE(SUM(amount * probability / 100), 0) FROM opportunity" + where(query, args)
-                        + " GROUP BY currency ORDER BY SUM(amount) DESC",
-                (rs, i) -> new Totals(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3).setScale(2,
-                        java.math.RoundingMode.HALF_UP), rs.getBigDecimal(4).setScale(2, java.math.RoundingMode.HALF_UP)),
-                args.toArray());
+        String sql = tallied(query)
+                ? "SELECT currency, SUM(n), SUM(amount), SUM(weighted) FROM opportunity_tally"
+                        + where(tallyConditions(query, args)) + " GROUP BY currency HAVING SUM(n) > 0 ORDER BY SUM(amount) DESC"
+                : "SELECT currency, COUNT(*), COALESCE(SUM(amount), 0), COALESCE(SUM(amount * probability / 100), 0) "
+                        + "FROM opportunity" + where(conditions(query, args)) + " GROUP BY currency ORDER BY SUM(amount) DESC";
+        return jdbc.query(sql, (rs, i) -> new Totals(rs.getString(1), rs.getLong(2),
+                rs.getBigDecimal(3).setScale(2, java.math.RoundingMode.HALF_UP),
+                rs.getBigDecimal(4).setScale(2, java.math.RoundingMode.HALF_UP)), args.toArray());
+    }
+
+    /** How many deals close in each month (yyyymm), oldest first, under the query's filters. */
+    private List<long[]> months(OpportunityQuery query) {
+        List<Object> args = new ArrayList<>();
+        return jdbc.query("SELECT close_month, SUM(n) FROM opportunity_tally" + where(tallyConditions(query, args))
+                        + " GROUP BY close_month HAVING SUM(n) > 0 ORDER BY close_month",
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, args.toArray());
+    }
+
+    /** Whether the tally answers the query: no account or amount filter, close dates on month bounds. */
+    private static boolean tallied(OpportunityQuery query) {
+        return query.accountId() == null && query.amountMin() == null && query.amountMax() == null
+                && (query.closeFrom() == null || query.closeFrom().getDayOfMonth() == 1)
+                && (query.closeTo() == null || query.closeTo().plusDays(1).getDayOfMonth() == 1);
+    }
+
+    private static List<String> tallyConditions(OpportunityQuery query, List<Object> args) {
+        List<String> conditions = new ArrayList<>();
+        if (query.stage() != null) {
+            conditions.add("stage = ?");
+            args.add(query.stage().name());
+        }
+        if (query.ownerId() != null) {
+            conditions.add("owner_id = ?");
+            args.add(query.ownerId());
+        }
+        if (query.closeFrom() != null) {
+            conditions.add("close_month >= ?");
+            args.add(query.closeFrom().getYear() * 100 + query.closeFrom().getMonthValue());
+        }
+        if (query.closeTo() != null) {
+            conditions.add("close_month <= ?");
+            args.add(query.closeTo().getYear() * 100 + query.closeTo().getMonthValue());
+        }
+        return conditions;
     }
 
     private static OpportunityRow row(ResultSet rs, int i) throws SQLException {
@@ -67,7 +153,7 @@ class OpportunitySearch {
                 rs.getLong(9), rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(), rs.getLong(12));
     }
 
-    private static String where(OpportunityQuery query, List<Object> args) {
+    private static List<String> conditions(OpportunityQuery query, List<Object> args) {
         List<String> conditions = new ArrayList<>();
         if (query.stage() != null) {
             conditions.add("stage = ?");
@@ -97,18 +183,37 @@ class OpportunitySearch {
             conditions.add("amount <= ?");
             args.add(query.amountMax());
         }
+        return conditions;
+    }
+
+    private static String where(List<String> conditions) {
         return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     }
 
-    /** One sort column (close date by default), ties broken by id so that the order is total. */
-    private static String order(Sort sort, String alias) {
-        for (Sort.Order order : sort) {
-            String column = SORTS.get(order.getProperty());
-            if (column != null) {
-                String direction = order.isAscending() ? "ASC" : "DESC";
-                return alias + column + " " + direction + ", " + alias + "id " + direction;
+    /** One sort column (close date by default), ties broken so that the order is total and follows an index. */
+    private record Order(String column, boolean ascending) {
+
+        static Order of(Sort sort) {
+            for (Sort.Order order : sort) {
+                String column = SORTS.get(order.getProperty());
+                if (column != null) {
+                    return new Order(column, order.isAscending());
+                }
             }
+            return new Order("expected_close", true);
         }
-        return alias + "expected_close ASC, " + alias + "id ASC";
+
+        Order reversed() {
+            return new Order(column, !ascending);
+        }
+
+        String sql(String alias) {
+            String direction = ascending ? "ASC" : "DESC";
+            if (column.equals("stage")) {
+                return alias + "stage " + direction + ", " + alias + "expected_close " + direction + ", " + alias
+                        + "id " + direction;
+            }
+            return alias + column + " " + direction + ", " + alias + "id " + direction;
+        }
     }
 }

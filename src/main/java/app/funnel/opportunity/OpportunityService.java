@@ -55,11 +55,12 @@ public class OpportunityService {
     private final DefinitionService definitions;
     private final UserService users;
     private final StageChangeLog history;
+    private final OpportunityTally tally;
     private final Clock clock;
 
     OpportunityService(OpportunityRepository opportunities, AccountRepository accounts, ContactRepository contacts,
                        OpportunitySearch search, LeadService leads, DefinitionService definitions, UserService users,
-                       StageChangeLog history, Clock clock) {
+                       StageChangeLog history, OpportunityTally tally, Clock clock) {
         this.opportunities = opportunities;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -68,6 +69,7 @@ public class OpportunityService {
         this.definitions = definitions;
         this.users = users;
         this.history = history;
+        this.tally = tally;
         this.clock = clock;
     }
 
@@ -114,6 +116,7 @@ public class OpportunityService {
         Integer probability = definitions.entry(definitions.currentVersion(), Term.QUALIFICATION).probability();
         opportunity.setProbability(probability == null ? 10 : probability);
         opportunities.saveAndFlush(opportunity);
+        tally.add(OpportunityTally.Key.of(opportunity), 1);
         long id = id(opportunity);
         // the lead's conversion is checked against the Opportunity definition; a refusal undoes everything above
         leads.convert(leadId, leadVersion, id);
@@ -157,6 +160,7 @@ public class OpportunityService {
     public OpportunityDetails moveStage(long id, long expectedVersion, Stage to, @Nullable String reason,
                                         @Nullable LostReason lostReason, @Nullable String lostNote) {
         Opportunity opportunity = loadForChange(id, expectedVersion);
+        OpportunityTally.Key before = OpportunityTally.Key.of(opportunity);
         Stage from = opportunity.getStage();
         CurrentUser me = CurrentUser.require();
         if (to == null || to == from) {
@@ -203,6 +207,7 @@ public class OpportunityService {
         opportunity.setStageChangedAt(now);
         opportunity.touched(now, me.username());
         opportunities.flush();
+        tally.moved(before, OpportunityTally.Key.of(opportunity));
         history.record(RECORD, id, from.name(), to.name(), me.username(), now, why, verdict.version(),
                 opportunity.getAmount(), opportunity.getProbability());
         return details(opportunity);
@@ -220,9 +225,11 @@ public class OpportunityService {
         if (probability < 0 || probability > 99) {
             throw new InvalidInputException("probability", "opportunity.error.probability-range");
         }
+        OpportunityTally.Key before = OpportunityTally.Key.of(opportunity);
         opportunity.setProbability(probability);
         opportunity.touched(clock.instant(), CurrentUser.require().username());
         opportunities.flush();
+        tally.moved(before, OpportunityTally.Key.of(opportunity));
         return details(opportunity);
     }
 
@@ -232,6 +239,7 @@ public class OpportunityService {
     public OpportunityDetails update(long id, long expectedVersion, OpportunityInput input) {
         Opportunity opportunity = loadForChange(id, expectedVersion);
         requireOwner(opportunity);
+        OpportunityTally.Key before = OpportunityTally.Key.of(opportunity);
         opportunity.setName(required(input.name(), "name", 200));
         opportunity.setAmount(amount(input.amount()));
         opportunity.setCurrency(currency(input.currency()));
@@ -239,6 +247,7 @@ public class OpportunityService {
         opportunity.setNotes(optional(input.notes(), "notes", 20_000));
         opportunity.touched(clock.instant(), CurrentUser.require().username());
         opportunities.flush();
+        tally.moved(before, OpportunityTally.Key.of(opportunity));
         return details(opportunity);
     }
 
@@ -250,9 +259,11 @@ public class OpportunityService {
         if (users.enabledWithRole(Role.SALES).stream().noneMatch(u -> u.id() == ownerId)) {
             throw new InvalidInputException("owner", "lead.error.owner-not-sales");
         }
+        OpportunityTally.Key before = OpportunityTally.Key.of(opportunity);
         opportunity.setOwnerId(ownerId);
         opportunity.touched(clock.instant(), CurrentUser.require().username());
         opportunities.flush();
+        tally.moved(before, OpportunityTally.Key.of(opportunity));
         return details(opportunity);
     }
 
@@ -297,6 +308,15 @@ public class OpportunityService {
     @PreAuthorize(Roles.HAS_ANY_ROLE)
     public java.util.Optional<AccountSummary> matchingAccount(long leadId) {
         return match(leads.get(leadId)).map(a -> new AccountSummary(id(a), a.getName(), a.getDomain()));
+    }
+
+    /** Accounts whose name starts with the text (ignoring case and accents), for the grid's account filter. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public List<AccountSummary> accounts(@Nullable String text) {
+        String prefix = text == null ? "" : ContactCheck.plain(text);
+        return accounts.findTop50ByNameKeyStartingWithOrderByNameKey(prefix).stream()
+                .map(a -> new AccountSummary(id(a), a.getName(), a.getDomain())).toList();
     }
 
     /** A contact of an account. */

@@ -56,6 +56,7 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver {
     private final ComboBox<Stage> stage = new ComboBox<>();
     private final Checkbox mine = new Checkbox();
     private final ComboBox<UserSummary> owner = new ComboBox<>();
+    private final ComboBox<OpportunityService.AccountSummary> account = new ComboBox<>();
     private final DatePicker closeFrom = new DatePicker();
     private final DatePicker closeTo = new DatePicker();
     private final BigDecimalField amountMin = new BigDecimalField();
@@ -86,6 +87,13 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver {
         owner.setItemLabelGenerator(UserSummary::displayName);
         owner.setClearButtonVisible(true);
         owner.setId("filter-owner");
+        account.setPlaceholder(getTranslation("opportunities.any-account"));
+        account.setItems(query -> opportunities.accounts(query.getFilter().orElse("")).stream()
+                .skip(query.getOffset()).limit(query.getLimit()));
+        account.setItemLabelGenerator(OpportunityService.AccountSummary::name);
+        account.setClearButtonVisible(true);
+        account.setId("filter-account");
+        account.addValueChangeListener(e -> refresh());
         closeFrom.setPlaceholder(getTranslation("opportunities.close-from"));
         closeFrom.setClearButtonVisible(true);
         closeTo.setPlaceholder(getTranslation("opportunities.close-to"));
@@ -126,7 +134,7 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver {
         footer.setId("opportunities-footer");
         footer.addClassName("funnel-footer");
 
-        add(new Toolbar(stage, owner, closeFrom, closeTo, amountMin, amountMax, mine), grid, footer);
+        add(new Toolbar(stage, owner, account, closeFrom, closeTo, amountMin, amountMax, mine), grid, footer);
         updateFooter();
     }
 
@@ -169,7 +177,8 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver {
         } else if (owner.getValue() != null) {
             ownerId = owner.getValue().id();
         }
-        return new OpportunityQuery(stage.getValue(), ownerId, null, closeFrom.getValue(), closeTo.getValue(),
+        return new OpportunityQuery(stage.getValue(), ownerId, account.getValue() == null ? null : account.getValue().id(),
+                closeFrom.getValue(), closeTo.getValue(),
                 amountMin.getValue(), amountMax.getValue());
     }
 
