@@ -59,7 +59,7 @@ CREATE TABLE opportunity (
     INDEX ix_opportunity_owner_stage_close (owner_id, stage, expected_close, id),
     INDEX ix_opportunity_close (expected_close, id),
     INDEX ix_opportunity_account (account_id, expected_close, id),
-    INDEX ix_opportunity_amount (amount, id),
+    INDEX ix_opportunity_amount (amount DESC, id DESC),
     INDEX ix_opportunity_name (name, id),
     INDEX ix_opportunity_lead (lead_id),
     CONSTRAINT fk_opportunity_account FOREIGN KEY (account_id) REFERENCES account (id),

@@ -127,15 +127,7 @@ class OpportunitySearch {
     }
 
     private static List<String> tallyConditions(OpportunityQuery query, List<Object> args) {
-        List<String> conditions = new ArrayList<>();
-        if (query.stage() != null) {
-            conditions.add("stage = ?");
-            args.add(query.stage().name());
-        }
-        if (query.ownerId() != null) {
-            conditions.add("owner_id = ?");
-            args.add(query.ownerId());
-        }
+        List<String> conditions = stageAndOwner(query, args);
         if (query.closeFrom() != null) {
             conditions.add("close_month >= ?");
             args.add(query.closeFrom().getYear() * 100 + query.closeFrom().getMonthValue());
@@ -147,13 +139,8 @@ class OpportunitySearch {
         return conditions;
     }
 
-    private static OpportunityRow row(ResultSet rs, int i) throws SQLException {
-        return new OpportunityRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                rs.getString(5), rs.getDate(6).toLocalDate(), Stage.valueOf(rs.getString(7)), rs.getInt(8),
-                rs.getLong(9), rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(), rs.getLong(12));
-    }
-
-    private static List<String> conditions(OpportunityQuery query, List<Object> args) {
+    /** The filters the deals and the tally both have. */
+    private static List<String> stageAndOwner(OpportunityQuery query, List<Object> args) {
         List<String> conditions = new ArrayList<>();
         if (query.stage() != null) {
             conditions.add("stage = ?");
@@ -163,6 +150,17 @@ class OpportunitySearch {
             conditions.add("owner_id = ?");
             args.add(query.ownerId());
         }
+        return conditions;
+    }
+
+    private static OpportunityRow row(ResultSet rs, int i) throws SQLException {
+        return new OpportunityRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+                rs.getString(5), rs.getDate(6).toLocalDate(), Stage.valueOf(rs.getString(7)), rs.getInt(8),
+                rs.getLong(9), rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(), rs.getLong(12));
+    }
+
+    private static List<String> conditions(OpportunityQuery query, List<Object> args) {
+        List<String> conditions = stageAndOwner(query, args);
         if (query.accountId() != null) {
             conditions.add("account_id = ?");
             args.add(query.accountId());

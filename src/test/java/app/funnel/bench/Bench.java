@@ -79,6 +79,30 @@ final class Bench {
         }
     }
 
+    /** The floor's plain JDBC: a prepared statement, every column of every row read with getObject. */
+    static List<Object[]> rows(javax.sql.DataSource dataSource, String sql, List<Object> args) {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) {
+                statement.setObject(i + 1, args.get(i));
+            }
+            List<Object[]> rows = new ArrayList<>();
+            try (java.sql.ResultSet rs = statement.executeQuery()) {
+                int columns = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Object[] row = new Object[columns];
+                    for (int i = 0; i < columns; i++) {
+                        row[i] = rs.getObject(i + 1);
+                    }
+                    rows.add(row);
+                }
+            }
+            return rows;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static double time(Supplier<?> work) {
         long start = System.nanoTime();
         Object result = work.get();

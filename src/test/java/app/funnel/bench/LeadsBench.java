@@ -9,10 +9,6 @@ import app.funnel.lead.LeadService;
 import app.funnel.lead.LeadStatus;
 import app.funnel.security.Role;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
@@ -161,25 +157,6 @@ class LeadsBench {
     }
 
     private List<Object[]> floorRows(String sql, List<Object> args) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) {
-                statement.setObject(i + 1, args.get(i));
-            }
-            List<Object[]> rows = new ArrayList<>();
-            try (ResultSet rs = statement.executeQuery()) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    Object[] row = new Object[columns];
-                    for (int i = 0; i < columns; i++) {
-                        row[i] = rs.getObject(i + 1);
-                    }
-                    rows.add(row);
-                }
-            }
-            return rows;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Bench.rows(dataSource, sql, args);
     }
 }
