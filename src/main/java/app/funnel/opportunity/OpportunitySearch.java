@@ -28,11 +28,25 @@ class OpportunitySearch {
     /** Pages this near either end are read directly; deeper ones from the nearer end or the close month. */
     static final long SHALLOW = 5_000;
 
-    private final JdbcTemplate jdbc;
-    private volatile long shallow = SHALLOW;
+    private static final long TALLY_TTL_NANOS = 2_000_000_000L;
 
-    OpportunitySearch(JdbcTemplate jdbc) {
+    private final JdbcTemplate jdbc;
+    private final OpportunityTally tally;
+    private volatile long shallow = SHALLOW;
+    private final Map<String, MonthsReading> readings = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, MonthsReading> eldest) {
+                    return size() > 500;
+                }
+            });
+
+    private record MonthsReading(long version, long readAt, List<long[]> months) {
+    }
+
+    OpportunitySearch(JdbcTemplate jdbc, OpportunityTally tally) {
         this.jdbc = jdbc;
+        this.tally = tally;
     }
 
     /** For tests on small data: how near an end a page is read directly. */
@@ -111,12 +125,25 @@ class OpportunitySearch {
                 rs.getBigDecimal(4).setScale(2, java.math.RoundingMode.HALF_UP)), args.toArray());
     }
 
-    /** How many deals close in each month (yyyymm), oldest first, under the query's filters. */
+    /**
+     * How many deals close in each month (yyyymm), oldest first, under the query's filters; reused
+     * until the tally changes in this process, or two seconds pass for changes made by another.
+     */
     private List<long[]> months(OpportunityQuery query) {
         List<Object> args = new ArrayList<>();
-        return jdbc.query("SELECT close_month, SUM(n) FROM opportunity_tally" + where(tallyConditions(query, args))
-                        + " GROUP BY close_month HAVING SUM(n) > 0 ORDER BY close_month",
-                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, args.toArray());
+        String sql = "SELECT close_month, SUM(n) FROM opportunity_tally" + where(tallyConditions(query, args))
+                + " GROUP BY close_month HAVING SUM(n) > 0 ORDER BY close_month";
+        String key = sql + args;
+        long version = tally.version();
+        long now = System.nanoTime();
+        MonthsReading cached = readings.get(key);
+        if (cached != null && cached.version() == version && now - cached.readAt() < TALLY_TTL_NANOS) {
+            return cached.months();
+        }
+        List<long[]> months = List.copyOf(jdbc.query(sql, (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)},
+                args.toArray()));
+        readings.put(key, new MonthsReading(version, now, months));
+        return months;
     }
 
     /** Whether the tally answers the query: no account or amount filter, close dates on month bounds. */

@@ -30,9 +30,28 @@ class OpportunityTally {
     }
 
     private final JdbcTemplate jdbc;
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     OpportunityTally(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Moves on every change (and again after its commit), so that cached readings know they are stale. */
+    long version() {
+        return version.get();
+    }
+
+    private void changed() {
+        version.incrementAndGet();
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            version.incrementAndGet();
+                        }
+                    });
+        }
     }
 
     void add(Key key, int sign) {
@@ -44,6 +63,7 @@ class OpportunityTally {
                                         weighted = weighted + VALUES(weighted)""",
                 key.stage().name(), key.ownerId(), key.currency(), key.closeMonth(), sign,
                 key.amount().multiply(factor), key.weighted().multiply(factor));
+        changed();
     }
 
     void moved(Key before, Key now) {
@@ -60,5 +80,6 @@ class OpportunityTally {
                 SELECT stage, owner_id, currency, EXTRACT(YEAR_MONTH FROM expected_close), COUNT(*), SUM(amount),
                        SUM(ROUND(amount * probability / 100, 4))
                 FROM opportunity GROUP BY stage, owner_id, currency, EXTRACT(YEAR_MONTH FROM expected_close)""");
+        changed();
     }
 }

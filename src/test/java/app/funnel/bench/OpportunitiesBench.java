@@ -52,7 +52,7 @@ class OpportunitiesBench {
         long total = opportunities.count(OpportunityQuery.all());
         System.out.printf("%n%,d opportunities%n", total);
         assertThat(total).isPositive();
-        Bench bench = new Bench("opportunities", Integer.getInteger("bench.runs", 7), 5);
+        Bench bench = new Bench("opportunities", Integer.getInteger("bench.runs", 15), 5);
         bench.header();
 
         record SortCase(String name, Sort sort, String sql) {

@@ -192,8 +192,9 @@ final class BoardView extends Main {
             header.removeAll();
             Span title = new Span(getTranslation("stage." + stage.name()));
             title.addClassName("funnel-column-title");
-            Span figures = new Span(getTranslation("board.header", count, Money.main(totals, false),
-                    Money.main(totals, true)));
+            java.util.function.IntFunction<String> others = n -> getTranslation("board.other-currencies", n);
+            Span figures = new Span(getTranslation("board.header", count, Money.main(totals, false, others),
+                    Money.main(totals, true, others)));
             figures.addClassName("funnel-muted");
             // every currency in full on hover: amounts in different currencies are never added up
             figures.getElement().setAttribute("title", Money.totals(totals, false) + "\n"

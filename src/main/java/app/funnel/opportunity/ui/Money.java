@@ -23,14 +23,17 @@ final class Money {
         return format.format(amount);
     }
 
-    /** The largest currency's total, and how many other currencies there are ("+2"): for narrow places. */
-    static String main(List<Totals> totals, boolean weighted) {
+    /**
+     * The largest currency's total only, for narrow places; {@code others} says how many other
+     * currencies there are (such as "+3 currencies", shown in full on hover).
+     */
+    static String main(List<Totals> totals, boolean weighted, java.util.function.IntFunction<String> others) {
         if (totals.isEmpty()) {
             return "–";
         }
         Totals first = totals.getFirst();
         String text = format(weighted ? first.weighted() : first.amount(), first.currency());
-        return totals.size() > 1 ? text + " +" + (totals.size() - 1) : text;
+        return totals.size() > 1 ? text + " " + others.apply(totals.size() - 1) : text;
     }
 
     /** "US$ 30,000,000 · R$ 500,000": totals per currency, never added across currencies. */

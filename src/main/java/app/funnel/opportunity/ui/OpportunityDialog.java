@@ -229,14 +229,19 @@ final class OpportunityDialog extends Dialog {
             group.addClassName("funnel-criteria");
             for (Criterion criterion : criteria) {
                 var confirmation = confirmed.get(criterion.code());
+                Div line = new Div();
                 Span item = new Span((confirmation != null ? "✔ " : "○ ") + criterion.name());
                 item.addClassName("funnel-badge");
+                item.getElement().setAttribute("title", criterion.explanation());
+                line.add(item);
                 if (confirmation != null) {
                     item.addClassName("success");
-                    item.getElement().setAttribute("title", getTranslation("opportunity.confirmed-by",
-                            confirmation.confirmedBy(), Messages.dateTime(confirmation.confirmedAt())));
+                    Span who = new Span(getTranslation("opportunity.confirmed-by", confirmation.confirmedBy(),
+                            Messages.dateTime(confirmation.confirmedAt())));
+                    who.addClassName("funnel-muted");
+                    line.add(who);
                 }
-                group.add(item);
+                group.add(line);
             }
             box.add(group);
         }
