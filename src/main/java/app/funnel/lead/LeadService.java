@@ -298,16 +298,6 @@ public class LeadService {
         return details(lead);
     }
 
-    /** Whether the Opportunity definition's criteria are confirmed on the lead (before a conversion is tried). */
-    @Transactional(readOnly = true)
-    @PreAuthorize(Roles.HAS_ANY_ROLE)
-    public Verdict conversionVerdict(long id) {
-        load(id);
-        Set<String> confirmed = definitions.confirmations(RecordRef.lead(id)).stream()
-                .map(c -> c.code()).collect(Collectors.toSet());
-        return definitions.check(Term.OPPORTUNITY, confirmed);
-    }
-
     /** The opportunity a converted lead became, if any. */
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.HAS_ANY_ROLE)
@@ -403,8 +393,8 @@ public class LeadService {
         }
         Lead survivor = loadForChange(survivorId, survivorVersion);
         Lead duplicate = loadForChange(duplicateId, duplicateVersion);
-        requireMayWork(survivor);
-        requireMayWork(duplicate);
+        requireMayMerge(survivor);
+        requireMayMerge(duplicate);
         Instant now = clock.instant();
         String by = CurrentUser.require().username();
         Map<String, @Nullable Object> before = fields(survivor);
@@ -544,6 +534,14 @@ public class LeadService {
             return;
         }
         throw new AccessDeniedException("You may not change this lead while it is " + lead.getStatus());
+    }
+
+    /** Merging: as for working a lead, and marketing also merges leads it disqualified (as duplicates, often). */
+    private void requireMayMerge(Lead lead) {
+        if (lead.getStatus() == LeadStatus.DISQUALIFIED && CurrentUser.require().has(Role.MARKETING)) {
+            return;
+        }
+        requireMayWork(lead);
     }
 
     private void requireOwner(Lead lead) {

@@ -180,10 +180,15 @@ class OpportunitySearch {
         return conditions;
     }
 
+    /** Dates read as java.time values: the driver's Date and Timestamp paths build a Calendar per value. */
     private static OpportunityRow row(ResultSet rs, int i) throws SQLException {
         return new OpportunityRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-                rs.getString(5), rs.getDate(6).toLocalDate(), Stage.valueOf(rs.getString(7)), rs.getInt(8),
-                rs.getLong(9), rs.getTimestamp(10).toInstant(), rs.getTimestamp(11).toInstant(), rs.getLong(12));
+                rs.getString(5), rs.getObject(6, LocalDate.class), Stage.valueOf(rs.getString(7)), rs.getInt(8),
+                rs.getLong(9), instant(rs, 10), instant(rs, 11), rs.getLong(12));
+    }
+
+    private static java.time.Instant instant(ResultSet rs, int column) throws SQLException {
+        return rs.getObject(column, java.time.LocalDateTime.class).atZone(java.time.ZoneId.systemDefault()).toInstant();
     }
 
     private static List<String> conditions(OpportunityQuery query, List<Object> args) {

@@ -51,7 +51,7 @@ class LeadsBench {
         System.out.printf("%n%,d leads; demo data filled in %,d ms (-1: reused)%n", total, loader.lastLoadMillis());
         assertThat(total).isGreaterThanOrEqualTo(LEADS);
         long owner = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'sales'", Long.class);
-        int runs = Integer.getInteger("bench.runs", 15);
+        int runs = Integer.getInteger("bench.runs", 31);
         Bench bench = new Bench("leads", runs, 5);
         // the first calls of a fresh JVM run interpreted: warm the whole path up before measuring
         for (int i = 0; i < 300; i++) {

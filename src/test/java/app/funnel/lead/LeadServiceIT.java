@@ -282,6 +282,19 @@ class LeadServiceIT {
     }
 
     @Test
+    void marketing_merges_a_duplicate_it_already_disqualified() {
+        TestLogins.as("marketing", Role.MARKETING);
+        String tag = String.valueOf(System.nanoTime());
+        LeadDetails survivor = leads.create(input("Dina", "Duarte" + tag, "dina" + tag + "@duarte.com", null, null));
+        LeadDetails duplicate = leads.create(input("Dina", "Duarte" + tag, "DINA" + tag + "@duarte.com", null, null),
+                true);
+        LeadDetails out = leads.disqualify(duplicate.id(), duplicate.version(), DisqualificationReason.DUPLICATE, null);
+        leads.merge(survivor.id(), survivor.version(), out.id(), out.version());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE id = ?", Integer.class, out.id())).isZero();
+        assertThat(leads.history(survivor.id())).extracting(e -> e.to()).containsExactly("NEW", "NEW", "DISQUALIFIED");
+    }
+
+    @Test
     void field_and_owner_changes_are_kept_with_who_and_when() {
         TestLogins.as("marketing", Role.MARKETING);
         String tag = String.valueOf(System.nanoTime());

@@ -469,7 +469,7 @@ final class LeadDialog extends Dialog {
         box.add(new H3(getTranslation("lead.possible-duplicates", found.size())));
         for (DuplicateLead duplicate : found) {
             Div row = duplicateRow(duplicate);
-            if (mayWork(me, current) && mayWork(me, leads.get(duplicate.id()))) {
+            if (mayMerge(me, current) && mayMerge(me, leads.get(duplicate.id()))) {
                 Button merge = new Button(getTranslation("lead.merge"), e -> confirmMerge(current, duplicate));
                 merge.addThemeVariants(ButtonVariant.LUMO_SMALL);
                 merge.setId("merge-" + duplicate.id());
@@ -545,6 +545,10 @@ final class LeadDialog extends Dialog {
                 e -> new LeadDialog(leads, definitions, users, extensions, leads.get(other.id()), onChange).open());
         link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         return link;
+    }
+
+    private boolean mayMerge(CurrentUser me, LeadDetails current) {
+        return current.status() == LeadStatus.DISQUALIFIED && me.has(Role.MARKETING) || mayWork(me, current);
     }
 
     private boolean mayWork(CurrentUser me, LeadDetails current) {
