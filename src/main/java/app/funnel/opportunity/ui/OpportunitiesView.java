@@ -161,6 +161,11 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver {
         Div cell = new Div();
         Span badge = new Span(getTranslation("stage." + row.stage().name()));
         badge.addClassName("funnel-badge");
+        if (row.stage() == Stage.CLOSED_WON) {
+            badge.addClassName("on");
+        } else if (row.stage() == Stage.CLOSED_LOST) {
+            badge.addClassName("off");
+        }
         cell.add(badge);
         if (row.stage().isOpen() && row.expectedClose().isBefore(LocalDate.now(clock))) {
             Span overdue = new Span(getTranslation("board.overdue"));
