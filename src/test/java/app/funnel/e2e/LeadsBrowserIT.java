@@ -61,6 +61,23 @@ class LeadsBrowserIT extends BrowserTest {
         sales.context().close();
     }
 
+    @Test
+    void the_lead_grid_downloads_as_csv_with_a_byte_order_mark_and_the_chosen_separator() throws Exception {
+        Page page = chromium.newPage();
+        Chromium.logIn(page, base(), "leadership", DemoMode.DEMO_PASSWORD);
+        Chromium.waitForShell(page);
+        page.navigate(base() + "/leads");
+        page.locator("#tab-SQL").click();
+        assertThat(page.locator("#tab-SQL")).hasAttribute("selected", "");
+        com.microsoft.playwright.Download download = page.waitForDownload(() -> page.locator("#export-csv").click());
+        byte[] bytes = java.nio.file.Files.readAllBytes(download.path());
+        org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("leads.csv");
+        org.assertj.core.api.Assertions.assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(text).contains("id,first_name,last_name").contains(",SQL,");
+        page.context().close();
+    }
+
     /** The demo data holds a "Test Asdf" with the same e-mail: that save first lists it as a likely duplicate. */
     static void createLead(Page page, String first, String last, String email, String company,
                                    boolean expectDuplicate) {

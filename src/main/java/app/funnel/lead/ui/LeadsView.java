@@ -113,6 +113,8 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
         text.addValueChangeListener(e -> refresh());
 
         Toolbar toolbar = new Toolbar(text, source, from, to, mine);
+        toolbar.end(new app.funnel.base.ui.CsvDownload("leads.csv", (delimiter, out) ->
+                leads.export(query(), delimiter, out)));
         if (me.has(Role.MARKETING)) {
             Button create = new Button(getTranslation("leads.new"), new Icon(VaadinIcon.PLUS),
                     e -> new LeadDialog(leads, definitions, users, extensions, null, this::refresh).open());

@@ -134,7 +134,9 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver {
         footer.setId("opportunities-footer");
         footer.addClassName("funnel-footer");
 
-        add(new Toolbar(stage, owner, account, closeFrom, closeTo, amountMin, amountMax, mine), grid, footer);
+        add(new Toolbar(stage, owner, account, closeFrom, closeTo, amountMin, amountMax, mine)
+                .end(new app.funnel.base.ui.CsvDownload("opportunities.csv", (delimiter, out) ->
+                        opportunities.export(query(), delimiter, out))), grid, footer);
         updateFooter();
     }
 

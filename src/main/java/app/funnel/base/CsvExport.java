@@ -1,0 +1,64 @@
+package app.funnel.base;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * A CSV file as Excel opens it: UTF-8 with a byte-order mark (so that accents come out right), a
+ * header row, comma or semicolon between fields (Excel in Brazil and Portugal expects semicolons).
+ * Rows are written as they come, so an export of a million rows holds one row in memory.
+ */
+public final class CsvExport implements AutoCloseable {
+
+    /** The field separators an export offers. */
+    public enum Delimiter {
+        COMMA(','), SEMICOLON(';');
+
+        private final char character;
+
+        Delimiter(char character) {
+            this.character = character;
+        }
+
+        public char character() {
+            return character;
+        }
+    }
+
+    private final CSVPrinter printer;
+
+    public CsvExport(OutputStream out, Delimiter delimiter, List<String> header) {
+        try {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            writer.write('\uFEFF');
+            this.printer = CSVFormat.EXCEL.builder().setDelimiter(delimiter.character())
+                    .setHeader(header.toArray(String[]::new)).get().print(writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void row(Object... values) {
+        try {
+            printer.printRecord(values);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            printer.close(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
