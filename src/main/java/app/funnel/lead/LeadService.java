@@ -91,6 +91,35 @@ public class LeadService {
         return details(lead);
     }
 
+    /**
+     * A lead from a web form: checked like any lead; a person Funnel already knows (the duplicate
+     * matching) gets the new interest signal on the existing lead instead of a second lead. Only
+     * the capture feature calls this, under its own system role, after checking the form's key.
+     *
+     * @return the id of the lead created or found
+     */
+    @Transactional
+    @PreAuthorize(Roles.HAS_CAPTURE)
+    public long capture(LeadInput input, SignalKind signal, long ownerId) {
+        String by = CurrentUser.require().username();
+        Instant now = clock.instant();
+        Lead lead = new Lead(ownerId, input.source() == null ? LeadSource.WEBSITE_FORM : input.source(), now, by);
+        apply(lead, input);
+        List<DuplicateLead> known = search.duplicates(lead.getEmailKey(), lead.getPhone(), lead.getNameKey(),
+                lead.getCompanyKey(), null);
+        if (!known.isEmpty()) {
+            long existing = known.getFirst().id();
+            signals.add(existing, signal, now);
+            return existing;
+        }
+        leads.saveAndFlush(lead);
+        long id = id(lead);
+        tally.add(id, LeadTally.Key.of(lead), 1);
+        history.record(RECORD, id, null, LeadStatus.NEW.name(), by, now, null, definitions.currentVersion(), null, null);
+        signals.add(id, signal, now);
+        return id;
+    }
+
     /** A page of the lead grid; everyone who works with leads reads all of them. */
     @PreAuthorize(Roles.HAS_ANY_ROLE)
     public List<LeadRow> search(LeadQuery query, org.springframework.data.domain.Pageable pageable) {

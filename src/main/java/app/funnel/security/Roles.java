@@ -18,6 +18,10 @@ public final class Roles {
     /** Leadership edits and publishes the definitions; administrators may do what leadership does. */
     public static final String HAS_LEADERSHIP_OR_ADMIN = "hasAnyRole('LEADERSHIP', 'ADMIN')";
     public static final String HAS_SALES_OR_LEADERSHIP = "hasAnyRole('SALES', 'LEADERSHIP')";
+    /** Not a user's role: the web capture feature runs lead creation under it, after checking a form's key. */
+    public static final String HAS_CAPTURE = "hasRole('CAPTURE')";
+    /** Public entry points (the web capture endpoint), which check their own credentials. */
+    public static final String PERMIT_ALL = "permitAll()";
     public static final String HAS_MARKETING = "hasRole('MARKETING')";
     /** Any of Funnel's roles: a user who holds none sees nothing but their profile. */
     public static final String HAS_ANY_ROLE = "hasAnyRole('MARKETING', 'SALES', 'LEADERSHIP', 'ADMIN')";

@@ -1,0 +1,174 @@
+package app.funnel.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.funnel.FunnelAppTest;
+import app.funnel.TestLogins;
+import app.funnel.base.InvalidInputException;
+import app.funnel.lead.LeadSource;
+import app.funnel.lead.SignalKind;
+import app.funnel.security.Role;
+import app.funnel.user.UserService;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** The public capture endpoint over real HTTP, as a website (or a bot) posts to it. */
+@FunnelAppTest
+class CaptureIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    CaptureService capture;
+    @Autowired
+    CaptureLimits limits;
+    @Autowired
+    UserService users;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    CaptureForm form;
+
+    @BeforeEach
+    void aForm() {
+        limits.reset();
+        TestLogins.as("admin", Role.ADMIN);
+        form = capture.create("Newsletter " + System.nanoTime(), LeadSource.NEWSLETTER, SignalKind.NEWSLETTER_SIGNUP,
+                List.of("https://www.example-shop.com/"), users.byUsername("marketing").orElseThrow().id());
+        SecurityContextHolder.clearContext();
+    }
+
+    @AfterEach
+    void clean() {
+        limits.reset();
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void a_json_post_creates_a_lead_with_its_signal_and_consent_and_the_same_post_twice_counts_once() throws Exception {
+        String tag = String.valueOf(System.nanoTime());
+        String json = "{\"firstName\":\"Zoë\",\"lastName\":\"Zimmer" + tag + "\",\"email\":\"zoe" + tag
+                + "@zimmer.de\",\"company\":\"Zimmer GmbH\",\"country\":\"DE\",\"consent\":true,"
+                + "\"consentText\":\"Send me the newsletter\"}";
+        HttpResponse<String> first = post(form.key(), "application/json", json, "https://www.example-shop.com");
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(first.headers().firstValue("Access-Control-Allow-Origin")).contains("https://www.example-shop.com");
+        long leadId = Long.parseLong(first.body().replaceAll(".*\"leadId\":(\\d+).*", "$1"));
+        assertThat(jdbc.queryForMap("SELECT first_name, source, owner_id FROM leads WHERE id = ?", leadId))
+                .containsEntry("first_name", "Zoë").containsEntry("source", "NEWSLETTER");
+        assertThat(jdbc.queryForList("SELECT kind FROM lead_signal WHERE lead_id = ?", String.class, leadId))
+                .containsExactly("NEWSLETTER_SIGNUP");
+        assertThat(jdbc.queryForMap("SELECT consent, consent_text, address FROM capture_submission WHERE lead_id = ?",
+                leadId)).containsEntry("consent_text", "Send me the newsletter").containsEntry("address", "127.0.0.1");
+
+        HttpResponse<String> again = post(form.key(), "application/json", json, null);
+        assertThat(again.statusCode()).isEqualTo(201);
+        assertThat(again.body()).contains("\"leadId\":" + leadId);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lead_signal WHERE lead_id = ?", Integer.class, leadId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_known_person_gets_the_new_signal_on_the_existing_lead() throws Exception {
+        String tag = String.valueOf(System.nanoTime());
+        HttpResponse<String> first = post(form.key(), "application/x-www-form-urlencoded",
+                "firstName=Ana&lastName=Lima" + tag + "&email=ana.lima" + tag + "%40gmail.com&consent=yes", null);
+        long leadId = Long.parseLong(first.body().replaceAll(".*\"leadId\":(\\d+).*", "$1"));
+        HttpResponse<String> second = post(form.key(), "application/x-www-form-urlencoded",
+                "firstName=Ana&lastName=Lima" + tag + "&email=ANA.LIMA" + tag + "%2Bnews%40gmail.com&consent=yes", null);
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(second.body()).contains("\"leadId\":" + leadId);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lead_signal WHERE lead_id = ?", Integer.class, leadId))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void bad_fields_unknown_keys_strangers_bots_and_oversized_bodies_get_their_answers() throws Exception {
+        HttpResponse<String> bad = post(form.key(), "application/json",
+                "{\"firstName\":\"Bia\",\"lastName\":\"Braz\",\"email\":\"not-an-email\"}", null);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"field\":\"email\"");
+
+        assertThat(post("no-such-key", "application/json", "{}", null).statusCode()).isEqualTo(404);
+        assertThat(post(form.key(), "application/json", "{\"firstName\":\"X\"}", "https://evil.example")
+                .statusCode()).isEqualTo(403);
+
+        int leads = jdbc.queryForObject("SELECT COUNT(*) FROM leads", Integer.class);
+        HttpResponse<String> bot = post(form.key(), "application/x-www-form-urlencoded",
+                "firstName=Bot&lastName=Bot&email=bot%40bots.example&website=http%3A%2F%2Fspam.example", null);
+        assertThat(bot.statusCode()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leads", Integer.class)).isEqualTo(leads);
+
+        assertThat(post(form.key(), "application/json", "{\"notes\":\"" + "x".repeat(20_000) + "\"}", null)
+                .statusCode()).isEqualTo(413);
+
+        TestLogins.as("admin", Role.ADMIN);
+        capture.revoke(form.id());
+        assertThat(post(form.key(), "application/json", "{}", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void past_the_rate_limit_posts_are_refused_with_retry_after() throws Exception {
+        HttpResponse<String> last = null;
+        for (int i = 0; i < 40; i++) {
+            last = post(form.key(), "application/json", "{\"firstName\":\"\"}", null);
+            if (last.statusCode() == 429) {
+                break;
+            }
+        }
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(
+                v -> assertThat(Integer.parseInt(v)).isPositive());
+    }
+
+    @Test
+    void a_browser_preflight_is_answered_only_for_allowed_origins() throws Exception {
+        HttpResponse<String> allowed = http.send(HttpRequest.newBuilder(URI.create(url(form.key())))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://www.example-shop.com")
+                .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains("https://www.example-shop.com");
+        HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(url(form.key())))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://evil.example")
+                .header("Access-Control-Request-Method", "POST").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    @Test
+    void only_admin_manages_forms_and_origins_must_be_websites() {
+        TestLogins.as("marketing", Role.MARKETING);
+        assertThatThrownBy(() -> capture.forms()).isInstanceOf(AccessDeniedException.class);
+        TestLogins.as("admin", Role.ADMIN);
+        assertThatThrownBy(() -> capture.create("X", LeadSource.EVENT, SignalKind.EVENT_VISIT, List.of("not a site"),
+                users.byUsername("marketing").orElseThrow().id()))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("origins"));
+        assertThat(capture.forms()).extracting(CaptureForm::id).contains(form.id());
+    }
+
+    private HttpResponse<String> post(String key, String type, String body, String origin) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(key)))
+                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (origin != null) {
+            request.header("Origin", origin);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String url(String key) {
+        return "http://localhost:" + port + "/api/capture/" + key;
+    }
+}
