@@ -42,6 +42,7 @@ class AccessMatrixIT extends SpringBrowserlessTest {
         MATRIX.put("leads/:leadId?([0-9]{1,18})", ANYONE_LOGGED_IN);
         MATRIX.put("opportunities/:opportunityId?([0-9]{1,18})", ANYONE_LOGGED_IN);
         MATRIX.put("board", ANYONE_LOGGED_IN);
+        MATRIX.put("admin/capture", EnumSet.of(Who.ADMIN));
         // templates with a parameter are opened at a record that the demo data has
         PATHS.put("leads/:leadId?([0-9]{1,18})", "leads/1");
         PATHS.put("opportunities/:opportunityId?([0-9]{1,18})", "opportunities/1");

@@ -1,0 +1,3 @@
+/** The administration of capture forms. */
+@org.jspecify.annotations.NullMarked
+package app.funnel.capture.ui;
