@@ -105,6 +105,10 @@ class CaptureIT {
         assertThat(post("no-such-key", "application/json", "{}", null).statusCode()).isEqualTo(404);
         assertThat(post(form.key(), "application/json", "{\"firstName\":\"X\"}", "https://evil.example")
                 .statusCode()).isEqualTo(403);
+        // a browser that keeps its origin to itself (an https page posting to http) is judged by the key
+        assertThat(post(form.key(), "application/x-www-form-urlencoded", "firstName=Nil&lastName=Null"
+                + System.nanoTime() + "&email=nil" + System.nanoTime() + "%40null.example", "null").statusCode())
+                .isEqualTo(201);
 
         int leads = jdbc.queryForObject("SELECT COUNT(*) FROM leads", Integer.class);
         HttpResponse<String> bot = post(form.key(), "application/x-www-form-urlencoded",
