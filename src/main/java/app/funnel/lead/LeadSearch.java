@@ -29,20 +29,11 @@ class LeadSearch {
     /** Pages this near either end of the order are read directly; deeper ones are placed with the tally. */
     static final long SHALLOW = 5_000;
     private volatile long shallow = SHALLOW;
-    /** How long a reading of the tally is used at most, even when no change was seen in this process. */
-    private static final long TALLY_TTL_NANOS = 2_000_000_000L;
 
     private final JdbcTemplate jdbc;
     private final LeadTally tally;
-    private final Map<String, TallyReading> readings = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, TallyReading> eldest) {
-                    return size() > 500;
-                }
-            });
-
-    private final Map<String, OrderReading> orderReadings = new java.util.concurrent.ConcurrentHashMap<>();
+    private final app.funnel.base.ReadingCache<List<Bucket>> readings = new app.funnel.base.ReadingCache<>();
+    private final app.funnel.base.ReadingCache<long[]> orderReadings = new app.funnel.base.ReadingCache<>();
     private final Map<String, List<String>> bounds = new java.util.concurrent.ConcurrentHashMap<>();
 
     LeadSearch(JdbcTemplate jdbc, LeadTally tally) {
@@ -181,9 +172,6 @@ class LeadSearch {
     private record Bucket(LeadStatus status, int month, long n) {
     }
 
-    private record TallyReading(long version, long readAt, List<Bucket> buckets) {
-    }
-
     /**
      * The tally under the query's filters, by status and month: a few hundred rows, read once and
      * reused by the count, the tabs and the pages until the tally changes (or two seconds pass, for
@@ -193,41 +181,25 @@ class LeadSearch {
         List<Object> args = new ArrayList<>();
         String sql = "SELECT status, created_month, SUM(n) FROM lead_tally" + where(tallyConditions(query, args))
                 + " GROUP BY status, created_month HAVING SUM(n) > 0 ORDER BY status, created_month";
-        String key = sql + args;
-        long version = tally.version();
-        long now = System.nanoTime();
-        TallyReading cached = readings.get(key);
-        if (cached != null && cached.version() == version && now - cached.readAt() < TALLY_TTL_NANOS) {
-            return cached.buckets();
-        }
-        List<Bucket> buckets = List.copyOf(jdbc.query(sql, (rs, i) -> new Bucket(LeadStatus.valueOf(rs.getString(1)),
-                rs.getInt(2), rs.getLong(3)), args.toArray()));
-        readings.put(key, new TallyReading(version, now, buckets));
-        return buckets;
+        return readings.get(sql + args, tally.version(), () -> List.copyOf(jdbc.query(sql,
+                (rs, i) -> new Bucket(LeadStatus.valueOf(rs.getString(1)), rs.getInt(2), rs.getLong(3)),
+                args.toArray())));
     }
 
     private static boolean unfiltered(LeadQuery query) {
         return tallied(query) && query.status() == null && query.ownerId() == null && query.source() == null;
     }
 
-    private record OrderReading(long version, long readAt, long[] counts) {
-    }
-
     /** The name or company order tally: how many leads per bucket, cached like the tally readings. */
     private long[] orderCounts(String column) {
-        List<String> columnBounds = bounds(column);
-        long version = tally.version();
-        long now = System.nanoTime();
-        OrderReading cached = orderReadings.get(column);
-        if (cached != null && cached.version() == version && now - cached.readAt() < TALLY_TTL_NANOS) {
-            return cached.counts();
-        }
-        long[] counts = new long[columnBounds.size() + 1];
-        jdbc.query("SELECT bucket, n FROM lead_order_tally WHERE sort_column = ?", (java.sql.ResultSet rs) -> {
-            counts[rs.getInt(1)] = rs.getLong(2);
-        }, column);
-        orderReadings.put(column, new OrderReading(version, now, counts));
-        return counts;
+        int buckets = bounds(column).size() + 1;
+        return orderReadings.get(column, tally.version(), () -> {
+            long[] counts = new long[buckets];
+            jdbc.query("SELECT bucket, n FROM lead_order_tally WHERE sort_column = ?", (java.sql.ResultSet rs) -> {
+                counts[rs.getInt(1)] = rs.getLong(2);
+            }, column);
+            return counts;
+        });
     }
 
     private List<String> bounds(String column) {

@@ -28,21 +28,10 @@ class OpportunitySearch {
     /** Pages this near either end are read directly; deeper ones from the nearer end or the close month. */
     static final long SHALLOW = 5_000;
 
-    private static final long TALLY_TTL_NANOS = 2_000_000_000L;
-
     private final JdbcTemplate jdbc;
     private final OpportunityTally tally;
     private volatile long shallow = SHALLOW;
-    private final Map<String, MonthsReading> readings = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, MonthsReading> eldest) {
-                    return size() > 500;
-                }
-            });
-
-    private record MonthsReading(long version, long readAt, List<long[]> months) {
-    }
+    private final app.funnel.base.ReadingCache<List<long[]>> readings = new app.funnel.base.ReadingCache<>();
 
     OpportunitySearch(JdbcTemplate jdbc, OpportunityTally tally) {
         this.jdbc = jdbc;
@@ -151,17 +140,8 @@ class OpportunitySearch {
         List<Object> args = new ArrayList<>();
         String sql = "SELECT close_month, SUM(n) FROM opportunity_tally" + where(tallyConditions(query, args))
                 + " GROUP BY close_month HAVING SUM(n) > 0 ORDER BY close_month";
-        String key = sql + args;
-        long version = tally.version();
-        long now = System.nanoTime();
-        MonthsReading cached = readings.get(key);
-        if (cached != null && cached.version() == version && now - cached.readAt() < TALLY_TTL_NANOS) {
-            return cached.months();
-        }
-        List<long[]> months = List.copyOf(jdbc.query(sql, (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)},
-                args.toArray()));
-        readings.put(key, new MonthsReading(version, now, months));
-        return months;
+        return readings.get(sql + args, tally.version(), () -> List.copyOf(jdbc.query(sql,
+                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, args.toArray())));
     }
 
     /** Whether the tally answers the query: no account or amount filter, close dates on month bounds. */
