@@ -4,10 +4,8 @@ import app.funnel.base.ConcurrentChangeException;
 import app.funnel.base.InvalidInputException;
 import app.funnel.base.ui.Messages;
 import app.funnel.base.ui.Toolbar;
-import app.funnel.definition.DefinitionService;
 import app.funnel.definition.TransitionRefusedException;
 import app.funnel.definition.ui.MissingCriteriaDialog;
-import app.funnel.lead.LeadService;
 import app.funnel.opportunity.LostReason;
 import app.funnel.opportunity.OpportunityQuery;
 import app.funnel.opportunity.OpportunityRow;
@@ -61,8 +59,6 @@ final class BoardView extends Main {
     static final int PAGE = 20;
 
     private final OpportunityService opportunities;
-    private final DefinitionService definitions;
-    private final LeadService leads;
     private final UserService users;
     private final Clock clock;
     private final int staleDays;
@@ -74,16 +70,13 @@ final class BoardView extends Main {
     private final Div columns = new Div();
     private final Map<Stage, Column> columnOf = new EnumMap<>(Stage.class);
 
-    BoardView(OpportunityService opportunities, DefinitionService definitions, LeadService leads, UserService users,
-              Clock clock, Environment environment) {
+    BoardView(OpportunityService opportunities, UserService users, Clock clock, Environment environment) {
         this.opportunities = opportunities;
-        this.definitions = definitions;
-        this.leads = leads;
         this.users = users;
         this.clock = clock;
         this.staleDays = environment.getProperty("funnel.opportunities.stale-days", Integer.class, 14);
         this.owners = users.displayNames();
-        this.myId = leads.currentUserId();
+        this.myId = users.byUsername(CurrentUser.require().username()).map(UserSummary::id).orElse(-1L);
         addClassNames("funnel-view", "funnel-board-view");
         CurrentUser me = CurrentUser.require();
 

@@ -180,7 +180,7 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver {
     private OpportunityQuery query() {
         Long ownerId = null;
         if (mine.getValue()) {
-            ownerId = leads.currentUserId();
+            ownerId = users.byUsername(CurrentUser.require().username()).map(UserSummary::id).orElse(-1L);
         } else if (owner.getValue() != null) {
             ownerId = owner.getValue().id();
         }
