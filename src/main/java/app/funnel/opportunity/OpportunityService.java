@@ -247,11 +247,7 @@ public class OpportunityService {
         if (probability < 0 || probability > 99) {
             throw new InvalidInputException("probability", "opportunity.error.probability-range");
         }
-        OpportunityTally.Key before = OpportunityTally.Key.of(opportunity);
-        opportunity.setProbability(probability);
-        opportunity.touched(clock.instant(), CurrentUser.require().username());
-        opportunities.flush();
-        tally.moved(before, OpportunityTally.Key.of(opportunity));
+        change(opportunity, o -> o.setProbability(probability));
         return details(opportunity);
     }
 
@@ -261,15 +257,13 @@ public class OpportunityService {
     public OpportunityDetails update(long id, long expectedVersion, OpportunityInput input) {
         Opportunity opportunity = loadForChange(id, expectedVersion);
         requireOwner(opportunity);
-        OpportunityTally.Key before = OpportunityTally.Key.of(opportunity);
-        opportunity.setName(required(input.name(), "name", 200));
-        opportunity.setAmount(amount(input.amount()));
-        opportunity.setCurrency(currency(input.currency()));
-        opportunity.setExpectedClose(closeDate(input.expectedClose()));
-        opportunity.setNotes(optional(input.notes(), "notes", 20_000));
-        opportunity.touched(clock.instant(), CurrentUser.require().username());
-        opportunities.flush();
-        tally.moved(before, OpportunityTally.Key.of(opportunity));
+        change(opportunity, o -> {
+            o.setName(required(input.name(), "name", 200));
+            o.setAmount(amount(input.amount()));
+            o.setCurrency(currency(input.currency()));
+            o.setExpectedClose(closeDate(input.expectedClose()));
+            o.setNotes(optional(input.notes(), "notes", 20_000));
+        });
         return details(opportunity);
     }
 
@@ -281,11 +275,7 @@ public class OpportunityService {
         if (users.enabledWithRole(Role.SALES).stream().noneMatch(u -> u.id() == ownerId)) {
             throw new InvalidInputException("owner", "lead.error.owner-not-sales");
         }
-        OpportunityTally.Key before = OpportunityTally.Key.of(opportunity);
-        opportunity.setOwnerId(ownerId);
-        opportunity.touched(clock.instant(), CurrentUser.require().username());
-        opportunities.flush();
-        tally.moved(before, OpportunityTally.Key.of(opportunity));
+        change(opportunity, o -> o.setOwnerId(ownerId));
         return details(opportunity);
     }
 
@@ -351,6 +341,15 @@ public class OpportunityService {
     }
 
     // --- rules ---
+
+    /** Applies an edit, stamps who and when, writes it, and moves the deal in the tally if it must. */
+    private void change(Opportunity opportunity, java.util.function.Consumer<Opportunity> edit) {
+        OpportunityTally.Key before = OpportunityTally.Key.of(opportunity);
+        edit.accept(opportunity);
+        opportunity.touched(clock.instant(), CurrentUser.require().username());
+        opportunities.flush();
+        tally.moved(before, OpportunityTally.Key.of(opportunity));
+    }
 
     private Verdict check(long id, Term term) {
         Set<String> confirmed = definitions.confirmations(RecordRef.opportunity(id)).stream()
