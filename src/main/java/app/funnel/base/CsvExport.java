@@ -47,11 +47,30 @@ public final class CsvExport implements AutoCloseable {
 
     public void row(Object... values) {
         try {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] instanceof String text) {
+                    values[i] = defused(text);
+                }
+            }
             printer.printRecord(values);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * A text cell that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+     * return) gets a leading apostrophe, so that it shows as text (OWASP's advice against CSV
+     * injection); plain numbers such as an E.164 phone or a negative amount are left as they are.
+     */
+    static String defused(String text) {
+        if (text.isEmpty() || "=+-@\t\r".indexOf(text.charAt(0)) < 0 || PLAIN_NUMBER.matcher(text).matches()) {
+            return text;
+        }
+        return "'" + text;
+    }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("[+-]?[0-9]+([.,][0-9]+)?");
 
     @Override
     public void close() {

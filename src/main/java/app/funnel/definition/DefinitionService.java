@@ -245,6 +245,13 @@ public class DefinitionService {
         store.moveConfirmations(from, to);
     }
 
+    /** Which of the records (all of one type, like LEAD) have any criterion confirmed on them. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.IS_AUTHENTICATED)
+    public java.util.Set<Long> confirmedAmong(String recordType, java.util.Collection<Long> ids) {
+        return store.confirmedAmong(recordType, ids);
+    }
+
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.IS_AUTHENTICATED)
     public List<Confirmation> confirmations(RecordRef record) {

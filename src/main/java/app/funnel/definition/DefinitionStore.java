@@ -202,6 +202,18 @@ class DefinitionStore {
                 record.type(), record.id(), code);
     }
 
+    java.util.Set<Long> confirmedAmong(String recordType, java.util.Collection<Long> ids) {
+        java.util.Set<Long> found = new java.util.HashSet<>();
+        List<Long> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 1000) {
+            List<Long> chunk = all.subList(from, Math.min(all.size(), from + 1000));
+            found.addAll(jdbc.queryForList("SELECT DISTINCT record_id FROM criterion_confirmation WHERE record_type = ? "
+                    + "AND record_id IN (" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")",
+                    Long.class, java.util.stream.Stream.concat(java.util.stream.Stream.of(recordType), chunk.stream()).toArray()));
+        }
+        return found;
+    }
+
     void moveConfirmations(RecordRef from, RecordRef to) {
         jdbc.update("INSERT IGNORE INTO criterion_confirmation (record_type, record_id, code, confirmed_by, confirmed_at, "
                         + "version_number) SELECT ?, ?, code, confirmed_by, confirmed_at, version_number "

@@ -621,42 +621,7 @@ public class LeadService {
     }
 
     private void apply(Lead lead, LeadInput input) {
-        String first = required(input.firstName(), "firstName", 100, "field.required");
-        String last = required(input.lastName(), "lastName", 100, "field.required");
-        String email = optional(input.email(), "email", 254);
-        if (email != null && !ContactCheck.isValidEmail(email)) {
-            throw new InvalidInputException("email", "lead.error.email-format");
-        }
-        String country = optional(input.country(), "country", 2);
-        if (country != null) {
-            country = country.toUpperCase(Locale.ROOT);
-            if (!ContactCheck.isKnownCountry(country)) {
-                throw new InvalidInputException("country", "lead.error.country-unknown");
-            }
-        }
-        String phoneInput = optional(input.phone(), "phone", 40);
-        String phone = null;
-        if (phoneInput != null) {
-            phone = ContactCheck.toE164(phoneInput, country)
-                    .orElseThrow(() -> new InvalidInputException("phone", "lead.error.phone-format"));
-        }
-        if (email == null && phone == null) {
-            throw new InvalidInputException("email", "lead.error.contact-required");
-        }
-        String company = optional(input.company(), "company", 200);
-        lead.setFirstName(first);
-        lead.setLastName(last);
-        lead.setEmail(email);
-        lead.setEmailKey(ContactCheck.emailKey(email));
-        lead.setPhone(phone);
-        lead.setCountry(country);
-        lead.setCompany(company);
-        lead.setCompanyKey(company == null ? null : ContactCheck.plain(company));
-        lead.setNameKey(ContactCheck.plain(first + " " + last));
-        lead.setJobTitle(optional(input.jobTitle(), "jobTitle", 150));
-        if (input.source() != null) {
-            lead.setSource(input.source());
-        }
+        LeadFields checked = LeadFields.check(input);
         if (input.referredById() != null) {
             if (lead.getId() != null && input.referredById().equals(lead.getId())) {
                 throw new InvalidInputException("referredById", "lead.error.refers-itself");
@@ -665,15 +630,22 @@ public class LeadService {
                 throw new InvalidInputException("referredById", "lead.error.referrer-unknown");
             }
         }
+        lead.setFirstName(checked.firstName());
+        lead.setLastName(checked.lastName());
+        lead.setEmail(checked.email());
+        lead.setEmailKey(checked.emailKey());
+        lead.setPhone(checked.phone());
+        lead.setCountry(checked.country());
+        lead.setCompany(checked.company());
+        lead.setCompanyKey(checked.companyKey());
+        lead.setNameKey(checked.nameKey());
+        lead.setJobTitle(checked.jobTitle());
+        if (checked.source() != null) {
+            lead.setSource(checked.source());
+        }
         lead.setReferredById(input.referredById());
-        lead.setNotes(optional(input.notes(), "notes", 20_000));
-        Set<SuspectReason> suspect = ContactCheck.suspectReasons(first, last, email, phone);
-        lead.setSuspectReasons(suspect.isEmpty() ? null
-                : suspect.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
-    }
-
-    private static @Nullable String optional(@Nullable String value, String field, int max) {
-        return app.funnel.base.Texts.optional(value, field, max);
+        lead.setNotes(checked.notes());
+        lead.setSuspectReasons(checked.suspectColumn());
     }
 
     /** A reason for a status change: required, at most 1,000 characters. */

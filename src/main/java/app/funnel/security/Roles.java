@@ -23,6 +23,8 @@ public final class Roles {
     /** Public entry points (the web capture endpoint), which check their own credentials. */
     public static final String PERMIT_ALL = "permitAll()";
     public static final String HAS_MARKETING = "hasRole('MARKETING')";
+    /** Who imports leads from CSV files. */
+    public static final String HAS_IMPORT = "hasAnyRole('MARKETING', 'LEADERSHIP', 'ADMIN')";
     /** Any of Funnel's roles: a user who holds none sees nothing but their profile. */
     public static final String HAS_ANY_ROLE = "hasAnyRole('MARKETING', 'SALES', 'LEADERSHIP', 'ADMIN')";
     public static final String HAS_SALES = "hasRole('SALES')";

@@ -1,0 +1,463 @@
+package app.funnel.importing;
+
+import app.funnel.base.CsvExport;
+import app.funnel.base.InvalidInputException;
+import app.funnel.lead.LeadBatch;
+import app.funnel.lead.LeadFields;
+import app.funnel.lead.LeadSource;
+import app.funnel.lead.LeadStatus;
+import app.funnel.security.CurrentUser;
+import app.funnel.security.Roles;
+import app.funnel.user.UserService;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.apache.commons.csv.CSVRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * CSV import of leads (marketing, leadership, admin). A file is read once to find its encoding,
+ * delimiter, header and row count; its columns are mapped to lead fields (guessed from English or
+ * Portuguese headers); a preview checks every row and shows the first ones with their problems,
+ * suspect flags and duplicates; the import then runs in the background, a thousand rows per
+ * transaction, and its progress and counts are kept in the database so that any page can show
+ * them. Rows that fail are kept with their reason for the failed-rows file; an import can be
+ * undone.
+ */
+@Service
+public class ImportService {
+
+    /** Rows shown in a preview. */
+    public static final int PREVIEW_ROWS = 100;
+    private static final int BATCH = 1000;
+    private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+
+    /** Turns a message key and its arguments into the importing user's language. */
+    @FunctionalInterface
+    public interface Translator {
+        String text(String key, Object... arguments);
+    }
+
+    private final ImportStore store;
+    private final LeadBatch leads;
+    private final UserService users;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final ExecutorService jobs = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("lead-import-", 1)
+            .daemon(true).factory());
+
+    ImportService(ImportStore store, LeadBatch leads, UserService users, PlatformTransactionManager transactions,
+                  Clock clock) {
+        this.store = store;
+        this.leads = leads;
+        this.users = users;
+        this.transactions = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /**
+     * Reads an uploaded file: encoding, delimiter, header and row count.
+     *
+     * @throws InvalidInputException (field "file") for an empty file, a header without rows, broken
+     *                               quoting, mixed encodings or too many rows
+     */
+    @PreAuthorize(Roles.HAS_IMPORT)
+    public ImportFile analyze(Path path, String fileName) {
+        return CsvReading.analyze(path, fileName);
+    }
+
+    /** The field each column suggests by its header (absent: not imported). */
+    @PreAuthorize(Roles.HAS_IMPORT)
+    public Map<Integer, ImportField> guessMapping(ImportFile file) {
+        Map<Integer, ImportField> mapping = new LinkedHashMap<>();
+        List<@Nullable ImportField> guesses = ImportField.guess(file.header());
+        for (int i = 0; i < guesses.size(); i++) {
+            ImportField field = guesses.get(i);
+            if (field != null) {
+                mapping.put(i, field);
+            }
+        }
+        return mapping;
+    }
+
+    /**
+     * Checks every row of the file with the mapping and shows the first {@link #PREVIEW_ROWS} with
+     * their result, suspect flags, existing duplicates and repeats of earlier rows.
+     *
+     * @throws InvalidInputException (field "mapping") when the names or the e-mail/phone are not mapped
+     */
+    @PreAuthorize(Roles.HAS_IMPORT)
+    public Preview preview(ImportFile file, Map<Integer, ImportField> mapping, LeadSource source,
+                           Translator translator) {
+        requireMapping(mapping);
+        RowReader reader = new RowReader(mapping);
+        Repeats repeats = new Repeats();
+        List<Preview.Row> shown = new ArrayList<>();
+        List<LeadFields> shownFields = new ArrayList<>();
+        int[] counts = new int[4]; // valid, invalid, repeated, suspect
+        int[] rowNo = {0};
+        CsvReading.each(file.path(), file.encoding(), file.delimiter(), record -> {
+            if (record.getRecordNumber() == 1 || CsvReading.blank(record)) {
+                return;
+            }
+            rowNo[0]++;
+            var input = reader.read(record);
+            LeadFields fields = null;
+            String error = null;
+            try {
+                fields = LeadFields.check(input);
+                counts[0]++;
+                if (!fields.suspect().isEmpty()) {
+                    counts[3]++;
+                }
+            } catch (InvalidInputException invalid) {
+                counts[1]++;
+                error = reason(invalid, translator);
+            }
+            Integer sameAs = fields == null ? null : repeats.check(fields, rowNo[0]);
+            if (sameAs != null) {
+                counts[2]++;
+            }
+            if (shown.size() < PREVIEW_ROWS) {
+                shown.add(new Preview.Row(rowNo[0], (input.firstName() + " " + input.lastName()).strip(),
+                        text(input.email()), text(input.phone()), text(input.company()),
+                        input.source() == null ? source : input.source(), error,
+                        fields == null ? Set.of() : fields.suspect(), List.of(), sameAs));
+                if (fields != null) {
+                    shownFields.add(fields);
+                }
+            }
+        });
+        // the existing leads the shown rows match, in one round of queries
+        List<List<LeadBatch.Match>> matches = leads.matches(shownFields);
+        List<Preview.Row> rows = new ArrayList<>(shown.size());
+        int next = 0;
+        for (Preview.Row row : shown) {
+            if (row.error() == null) {
+                row = new Preview.Row(row.rowNo(), row.name(), row.email(), row.phone(), row.company(), row.source(),
+                        null, row.suspect(), matches.get(next++), row.sameAsRow());
+            }
+            rows.add(row);
+        }
+        return new Preview(rows, rowNo[0], counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    /**
+     * Starts importing the file in the background and returns the import's id at once; its
+     * progress is read with {@link #get(long)}. Without {@code skipInvalid}, a file with any
+     * failing row imports nothing.
+     */
+    @PreAuthorize(Roles.HAS_IMPORT)
+    public long start(ImportFile file, ImportOptions options, Translator translator) {
+        requireMapping(options.mapping());
+        if (!users.displayNames().containsKey(options.ownerId())) {
+            throw new InvalidInputException("owner", "lead.error.owner-unknown");
+        }
+        CurrentUser me = CurrentUser.require();
+        long id = store.insert(file, options, me.username(), clock.instant());
+        jobs.execute(new DelegatingSecurityContextRunnable(() -> run(id, file, options, translator)));
+        return id;
+    }
+
+    /** Runs an import to the end on the calling thread (what the background job does). */
+    @PreAuthorize(Roles.HAS_IMPORT)
+    public long run(ImportFile file, ImportOptions options, Translator translator) {
+        requireMapping(options.mapping());
+        long id = store.insert(file, options, CurrentUser.require().username(), clock.instant());
+        run(id, file, options, translator);
+        return id;
+    }
+
+    @PreAuthorize(Roles.HAS_IMPORT)
+    public ImportSummary get(long id) {
+        return store.find(id).orElseThrow(() -> new InvalidInputException("id", "import.error.not-found", id));
+    }
+
+    /** The newest imports first: who, when, which file, with what result. */
+    @PreAuthorize(Roles.HAS_IMPORT)
+    public List<ImportSummary> history() {
+        return store.recent(200);
+    }
+
+    /**
+     * Writes the rows an import could not import as CSV: the file's columns, the row number and
+     * the reason, UTF-8 with a byte-order mark, with the file's delimiter (semicolon for tab files).
+     *
+     * @return how many rows were written
+     */
+    @PreAuthorize(Roles.HAS_IMPORT)
+    public int failedRows(long id, Translator translator, OutputStream out) {
+        ImportSummary summary = get(id);
+        List<String> header = new ArrayList<>(store.header(id));
+        header.add(translator.text("import.failed.row"));
+        header.add(translator.text("import.failed.reason"));
+        CsvExport.Delimiter delimiter = ",".equals(summary.delimiter()) ? CsvExport.Delimiter.COMMA
+                : CsvExport.Delimiter.SEMICOLON;
+        int[] count = {0};
+        try (CsvExport csv = new CsvExport(out, delimiter, header)) {
+            int columns = header.size() - 2;
+            store.eachFailure(id, failure -> {
+                @SuppressWarnings("unchecked")
+                List<String> values = new ArrayList<>((List<String>) failure[2]);
+                while (values.size() < columns) {
+                    values.add("");
+                }
+                List<Object> row = new ArrayList<>(values.subList(0, columns));
+                row.add(failure[0]);
+                row.add(failure[1]);
+                csv.row(row.toArray());
+                count[0]++;
+            });
+        }
+        return count[0];
+    }
+
+    /**
+     * Undoes an import in one transaction: removes the leads it created that nobody changed since,
+     * puts back what it replaced on the leads it updated (if unchanged since); the rest is kept.
+     */
+    @PreAuthorize(Roles.HAS_IMPORT)
+    public ImportSummary undo(long id) {
+        ImportSummary summary = get(id);
+        if (!summary.status().undoable()) {
+            throw new InvalidInputException("id", summary.status() == ImportStatus.RUNNING
+                    ? "import.error.undo-running" : "import.error.undo-done");
+        }
+        CurrentUser me = CurrentUser.require();
+        transactions.executeWithoutResult(status -> {
+            LeadBatch.Undone undone = leads.undo(store.createdBy(id), store.updatedBy(id));
+            store.undone(id, me.username(), clock.instant(), undone);
+        });
+        return get(id);
+    }
+
+    @PreDestroy
+    void stop() {
+        jobs.shutdownNow();
+    }
+
+    // --- the import itself ---
+
+    private void run(long id, ImportFile file, ImportOptions options, Translator translator) {
+        try {
+            if (!options.skipInvalid()) {
+                List<Object[]> failures = failingRows(file, options, translator);
+                if (!failures.isEmpty()) {
+                    transactions.executeWithoutResult(status -> {
+                        store.failures(id, failures);
+                        store.progress(id, 0, 0, 0, 0, failures.size());
+                    });
+                    store.finish(id, ImportStatus.FAILED,
+                            translator.text("import.error.rows-failed", failures.size()), clock.instant());
+                    return;
+                }
+            }
+            Job job = new Job(id, options, translator);
+            RowReader reader = new RowReader(options.mapping());
+            int[] rowNo = {0};
+            CsvReading.each(file.path(), file.encoding(), file.delimiter(), record -> {
+                if (record.getRecordNumber() == 1 || CsvReading.blank(record)) {
+                    return;
+                }
+                job.add(++rowNo[0], record, reader);
+                if (job.pending.size() >= BATCH) {
+                    job.flush();
+                }
+            });
+            job.flush();
+            store.finish(id, ImportStatus.DONE, null, clock.instant());
+        } catch (InvalidInputException refused) {
+            store.finish(id, ImportStatus.FAILED, translator.text(refused.messageKey(), refused.arguments()),
+                    clock.instant());
+        } catch (RuntimeException failure) {
+            LOG.error("Import {} failed", id, failure);
+            store.finish(id, ImportStatus.FAILED, translator.text("import.error.crashed",
+                    String.valueOf(failure.getMessage())), clock.instant());
+        } finally {
+            try {
+                Files.deleteIfExists(file.path());
+            } catch (IOException e) {
+                LOG.warn("Could not delete {}", file.path(), e);
+            }
+        }
+    }
+
+    /** The rows that fail the lead checks, without writing anything. */
+    private List<Object[]> failingRows(ImportFile file, ImportOptions options, Translator translator) {
+        RowReader reader = new RowReader(options.mapping());
+        List<Object[]> failures = new ArrayList<>();
+        int[] rowNo = {0};
+        CsvReading.each(file.path(), file.encoding(), file.delimiter(), record -> {
+            if (record.getRecordNumber() == 1 || CsvReading.blank(record)) {
+                return;
+            }
+            rowNo[0]++;
+            try {
+                LeadFields.check(reader.read(record));
+            } catch (InvalidInputException invalid) {
+                failures.add(new Object[] {rowNo[0], reason(invalid, translator), ImportStore.line(record.toList())});
+            }
+        });
+        return failures;
+    }
+
+    /** One running import: its pending batch and what it has done so far. */
+    private final class Job {
+        private final long id;
+        private final ImportOptions options;
+        private final Translator translator;
+        private final Repeats repeats = new Repeats();
+        private final Set<Long> touched = new HashSet<>();
+        private final List<Pending> pending = new ArrayList<>();
+
+        private record Pending(int rowNo, CSVRecord record, @Nullable LeadFields fields, @Nullable String error,
+                               @Nullable Integer sameAs) {
+        }
+
+        Job(long id, ImportOptions options, Translator translator) {
+            this.id = id;
+            this.options = options;
+            this.translator = translator;
+        }
+
+        void add(int rowNo, CSVRecord record, RowReader reader) {
+            try {
+                LeadFields fields = LeadFields.check(reader.read(record));
+                pending.add(new Pending(rowNo, record, fields, null, repeats.check(fields, rowNo)));
+            } catch (InvalidInputException invalid) {
+                pending.add(new Pending(rowNo, record, null, reason(invalid, translator), null));
+            }
+        }
+
+        void flush() {
+            if (pending.isEmpty()) {
+                return;
+            }
+            transactions.executeWithoutResult(status -> write());
+            pending.clear();
+        }
+
+        private void write() {
+            List<Object[]> failures = new ArrayList<>();
+            List<Pending> candidates = new ArrayList<>();
+            int skipped = 0;
+            for (Pending row : pending) {
+                if (row.error() != null) {
+                    failures.add(new Object[] {row.rowNo(), row.error(), ImportStore.line(row.record().toList())});
+                } else if (row.sameAs() != null && options.duplicates() != DuplicateChoice.CREATE) {
+                    skipped++;
+                } else {
+                    candidates.add(row);
+                }
+            }
+            List<List<LeadBatch.Match>> matches = options.duplicates() == DuplicateChoice.CREATE
+                    ? null : leads.matches(candidates.stream().map(p -> java.util.Objects.requireNonNull(p.fields())).toList());
+            List<LeadFields> creates = new ArrayList<>();
+            Map<Long, LeadFields> updates = new LinkedHashMap<>();
+            Map<Long, Long> versions = new HashMap<>();
+            for (int i = 0; i < candidates.size(); i++) {
+                LeadFields fields = java.util.Objects.requireNonNull(candidates.get(i).fields());
+                List<LeadBatch.Match> found = matches == null ? List.of() : matches.get(i);
+                if (found.isEmpty()) {
+                    creates.add(fields);
+                    continue;
+                }
+                LeadBatch.Match existing = found.getFirst();
+                boolean marketingWorksIt = existing.status() == LeadStatus.NEW || existing.status() == LeadStatus.MQL;
+                if (options.duplicates() == DuplicateChoice.UPDATE && marketingWorksIt && touched.add(existing.id())) {
+                    updates.put(existing.id(), fields);
+                    versions.put(existing.id(), existing.version());
+                } else {
+                    skipped++;
+                }
+            }
+            List<Long> created = leads.create(creates, options.source(), options.ownerId(), options.signal());
+            List<LeadBatch.Updated> updated = leads.update(updates, versions);
+            skipped += updates.size() - updated.size();
+            store.created(id, created);
+            store.updated(id, updated);
+            store.failures(id, failures);
+            store.progress(id, pending.size(), created.size(), updated.size(), skipped, failures.size());
+        }
+    }
+
+    // --- helpers ---
+
+    private static void requireMapping(Map<Integer, ImportField> mapping) {
+        String missing = ImportField.missing(mapping);
+        if (missing != null) {
+            throw new InvalidInputException("mapping", missing);
+        }
+    }
+
+    /** "E-mail: Enter an e-mail like name@company.com." */
+    static String reason(InvalidInputException invalid, Translator translator) {
+        String label = switch (invalid.field()) {
+            case "firstName" -> "lead.field.first-name";
+            case "lastName" -> "lead.field.last-name";
+            case "jobTitle" -> "lead.field.job-title";
+            case "email", "phone", "company", "country", "notes", "source" -> "lead.field." + invalid.field();
+            default -> null;
+        };
+        String message = translator.text(invalid.messageKey(), invalid.arguments());
+        return label == null ? message : translator.text(label) + ": " + message;
+    }
+
+    private static String text(@Nullable String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    /** Finds rows that repeat an earlier row of the same file (same e-mail, phone, or name at the company). */
+    private static final class Repeats {
+        private final Map<String, Integer> seen = new HashMap<>();
+
+        @Nullable Integer check(LeadFields fields, int rowNo) {
+            List<String> keys = new ArrayList<>(3);
+            if (fields.emailKey() != null) {
+                keys.add("e" + fields.emailKey());
+            }
+            if (fields.phone() != null) {
+                keys.add("p" + fields.phone());
+            }
+            if (fields.companyKey() != null) {
+                keys.add("n" + fields.nameKey() + "\u0000" + fields.companyKey());
+            }
+            Integer earlier = null;
+            for (String key : keys) {
+                Integer row = seen.putIfAbsent(key, rowNo);
+                if (row != null && earlier == null) {
+                    earlier = row;
+                }
+            }
+            return earlier;
+        }
+    }
+
+    /** Removes an uploaded file that will not be imported. */
+    static void discard(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}", path, e);
+        }
+    }
+}
