@@ -38,6 +38,7 @@ import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -74,6 +75,7 @@ final class ImportView extends Main {
     static final long MAX_BYTES = 200L * 1024 * 1024;
 
     private final ImportService imports;
+    private final Upload upload;
     private final List<UserSummary> owners;
     private final Div fileInfo = new Div();
     private final Div mappingArea = new Div();
@@ -98,7 +100,14 @@ final class ImportView extends Main {
         addClassName("funnel-import");
         Paragraph intro = new Paragraph(getTranslation("import.intro"));
         intro.addClassName("funnel-muted");
-        Upload upload = new Upload(UploadHandler.toTempFile((metadata, uploaded) -> received(metadata.fileName(), uploaded)));
+        upload = new Upload(UploadHandler.toTempFile((metadata, uploaded) -> received(metadata.fileName(), uploaded)));
+        UploadI18N texts = new UploadI18N();
+        texts.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("import.choose")));
+        texts.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("import.drop-one")));
+        texts.setError(new UploadI18N.Error().setFileIsTooBig(getTranslation("import.error.too-big", 200))
+                .setTooManyFiles(getTranslation("import.error.one-file"))
+                .setIncorrectFileType(getTranslation("import.error.type")));
+        upload.setI18n(texts);
         upload.setId("import-upload");
         upload.setMaxFiles(1);
         upload.setMaxFileSize((int) MAX_BYTES);
@@ -244,6 +253,7 @@ final class ImportView extends Main {
             columns.add(field);
         }
         FormLayout options = new FormLayout(source, signal, owner);
+        options.addClassName("funnel-import-options");
         options.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("40em", 3));
         Button check = new Button(getTranslation("import.check"), new Icon(VaadinIcon.CHECK), e -> showPreview());
         check.setId("import-check");
@@ -307,7 +317,9 @@ final class ImportView extends Main {
         skipInvalid.setVisible(shown.invalid() > 0);
         skipInvalid.setLabel(getTranslation("import.skip-invalid", number(shown.invalid())));
         importButton.setEnabled(shown.valid() > 0);
-        previewArea.add(duplicates, skipInvalid, importButton);
+        Div start = new Div(importButton);
+        start.addClassName("funnel-actions");
+        previewArea.add(duplicates, new Div(skipInvalid), start);
     }
 
     private Div verdict(Preview.Row row) {
@@ -334,12 +346,17 @@ final class ImportView extends Main {
             repeat.addClassNames("funnel-badge", "warn");
             cell.add(repeat);
         }
-        for (var match : row.existing()) {
+        for (var match : row.existing().stream().limit(3).toList()) {
+            String how = match.how().stream().sorted().map(m -> getTranslation("import.match." + m.name()))
+                    .collect(java.util.stream.Collectors.joining(", "));
             Anchor lead = new Anchor("leads/" + match.id(), getTranslation("import.duplicate-of", match.id(),
-                    match.firstName() + " " + match.lastName(), getTranslation("status." + match.status().name())));
+                    match.firstName() + " " + match.lastName(), getTranslation("status." + match.status().name()), how));
             lead.setTarget("_blank");
             lead.addClassName("funnel-badge");
             cell.add(lead);
+        }
+        if (row.existing().size() > 3) {
+            cell.add(new Span(getTranslation("import.more-matches", row.existing().size() - 3)));
         }
         return cell;
     }
@@ -355,7 +372,6 @@ final class ImportView extends Main {
         if (checked.invalid() > 0 && !skipInvalid.getValue()) {
             skipInvalid.setInvalid(true);
             skipInvalid.setErrorMessage(getTranslation("import.error.tick-skip", number(checked.invalid())));
-            Messages.error(getTranslation("import.error.tick-skip", number(checked.invalid())));
             return;
         }
         if (owner.getValue() == null) {
@@ -374,6 +390,7 @@ final class ImportView extends Main {
         file = null; // the import owns the file now and deletes it when done
         preview = null;
         clearSteps();
+        upload.clearFileList();
         watch(id);
         refreshHistory();
     }
