@@ -53,6 +53,19 @@ final class Bench {
         return result;
     }
 
+    /** Records a case timed by the caller (for cases too long to repeat many times, like an import). */
+    Result add(String caseName, double appMs, double floorMs, int measuredRuns) {
+        Result result = new Result(caseName, appMs, floorMs, measuredRuns);
+        results.add(result);
+        System.out.printf(Locale.ROOT, "%-58s %9.2f %9.2f %6.2f%n", caseName, result.appMs(), result.floorMs(),
+                result.ratio());
+        return result;
+    }
+
+    static double median(List<Double> values) {
+        return median(values.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
     void header() {
         System.out.printf(Locale.ROOT, "%-58s %9s %9s %6s%n", "case (" + name + ")", "app_ms", "floor_ms", "ratio");
     }
