@@ -100,15 +100,42 @@ class LeadTally {
                     + "SELECT EXTRACT(YEAR_MONTH FROM created_at), status, owner_id, source, ? * COUNT(*) FROM leads "
                     + "WHERE id IN " + in + " GROUP BY 1, 2, 3, 4 ON DUPLICATE KEY UPDATE n = n + VALUES(n)", args);
             for (String column : ORDER_COLUMNS) {
-                // the bucket is the one of the largest bound at or before the value (0: before the first bound)
-                jdbc.update("INSERT INTO lead_order_tally (sort_column, bucket, n) "
-                        + "SELECT '" + column + "', COALESCE((SELECT b.bucket FROM lead_order_bound b "
-                        + "WHERE b.sort_column = '" + column + "' AND b.bound <= l." + column
-                        + " ORDER BY b.bound DESC LIMIT 1), 0) AS k, ? * COUNT(*) FROM leads l WHERE l.id IN " + in
-                        + " GROUP BY k ON DUPLICATE KEY UPDATE n = n + VALUES(n)", args);
+                addToOrder(column, chunk, in, delta);
             }
         }
         changed();
+    }
+
+    /**
+     * Counts many leads in or out of an order tally. The database sorts their values together with
+     * the bucket bounds, in the column's own collation (a bound before an equal value), so that each
+     * value follows the bound of its bucket: exactly what comparing each with the bounds gives, in
+     * one sort instead of a subquery per lead.
+     */
+    private void addToOrder(String column, List<Long> ids, String in, int delta) {
+        Object[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) column), ids.stream()).toArray();
+        java.util.Map<Integer, Integer> counts = new java.util.TreeMap<>();
+        int[] bucket = {0};
+        jdbc.query("SELECT 1 AS kind, bucket, bound AS v FROM lead_order_bound WHERE sort_column = ? "
+                + "UNION ALL SELECT 0, 0, " + column + " FROM leads WHERE id IN " + in + " ORDER BY v, kind DESC", rs -> {
+            if (rs.getInt(1) == 1) {
+                bucket[0] = rs.getInt(2);
+            } else {
+                counts.merge(rs.getString(3) == null ? 0 : bucket[0], 1, Integer::sum);
+            }
+        }, args);
+        if (counts.isEmpty()) {
+            return;
+        }
+        List<Object> values = new java.util.ArrayList<>();
+        counts.forEach((k, n) -> {
+            values.add(column);
+            values.add(k);
+            values.add((long) n * delta);
+        });
+        jdbc.update("INSERT INTO lead_order_tally (sort_column, bucket, n) VALUES "
+                + String.join(", ", java.util.Collections.nCopies(counts.size(), "(?, ?, ?)"))
+                + " ON DUPLICATE KEY UPDATE n = n + VALUES(n)", values.toArray());
     }
 
     /** The bounds of an order's buckets: bucket k starts at the k-th bound (k = 1..); bucket 0 before the first. */

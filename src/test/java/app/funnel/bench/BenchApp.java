@@ -21,7 +21,10 @@ import org.springframework.util.FileSystemUtils;
         "funnel.data-dir=target/bench/db",
         "funnel.demo=true",
         "funnel.demo.scale=${bench.scale}",
-        "funnel.embedded-db.buffer-pool=2G"})
+        "funnel.embedded-db.buffer-pool=2G",
+        // the capture load test posts far more than a website would: no rate limit in the way
+        "funnel.capture.per-key-per-minute=100000000",
+        "funnel.capture.per-address-per-minute=100000000"})
 @interface BenchApp {
 
     int LEADS = Integer.getInteger("bench.leads", 1_000_000);
