@@ -1,5 +1,6 @@
 -- CSV imports of leads: one row per import with its settings, progress and counts; which leads it
--- created or updated (with the version it left them at and the values it replaced, for undo); and
+-- created, and which it updated (with the version it left them at and the values it replaced), for
+-- undo; and
 -- the rows it could not import, with the reason, for the failed-rows file.
 
 CREATE TABLE lead_import (
@@ -36,11 +37,19 @@ CREATE TABLE lead_import (
     CONSTRAINT fk_lead_import_owner FOREIGN KEY (owner_id) REFERENCES app_user (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- action C (created) or U (updated); previous: the replaced values of an update, as field=value lines
+-- the leads an import created: each batch's leads have consecutive ids, so one row per batch
+CREATE TABLE lead_import_created (
+    import_id     BIGINT NOT NULL,
+    first_lead_id BIGINT NOT NULL,
+    last_lead_id  BIGINT NOT NULL,
+    PRIMARY KEY (import_id, first_lead_id),
+    CONSTRAINT fk_lead_import_created_import FOREIGN KEY (import_id) REFERENCES lead_import (id) ON DELETE CASCADE
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- the leads an import updated: the version it left each at and the values it replaced (field=value&...)
 CREATE TABLE lead_import_row (
     import_id    BIGINT  NOT NULL,
     lead_id      BIGINT  NOT NULL,
-    action       CHAR(1) NOT NULL,
     lead_version BIGINT  NOT NULL,
     previous     TEXT    NULL,
     PRIMARY KEY (import_id, lead_id),

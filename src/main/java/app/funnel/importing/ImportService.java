@@ -64,6 +64,9 @@ public class ImportService {
     private final Clock clock;
     private final ExecutorService jobs = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("lead-import-", 1)
             .daemon(true).factory());
+    /** Each import's reader: parses, checks and matches rows while the import writes the ones before. */
+    private final ExecutorService readers = Executors.newCachedThreadPool(Thread.ofPlatform().name("lead-import-reader-", 1)
+            .daemon(true).factory());
 
     ImportService(ImportStore store, LeadBatch leads, UserService users, PlatformTransactionManager transactions,
                   Clock clock) {
@@ -253,6 +256,7 @@ public class ImportService {
     @PreDestroy
     void stop() {
         jobs.shutdownNow();
+        readers.shutdownNow();
     }
 
     // --- the import itself ---
@@ -271,19 +275,7 @@ public class ImportService {
                     return;
                 }
             }
-            Job job = new Job(id, options, translator);
-            RowReader reader = new RowReader(options.mapping());
-            int[] rowNo = {0};
-            CsvReading.each(file.path(), file.encoding(), file.delimiter(), record -> {
-                if (record.getRecordNumber() == 1 || CsvReading.blank(record)) {
-                    return;
-                }
-                job.add(++rowNo[0], record, reader);
-                if (job.pending.size() >= BATCH) {
-                    job.flush();
-                }
-            });
-            job.flush();
+            new Job(id, file, options, translator).run();
             store.finish(id, ImportStatus.DONE, null, clock.instant());
         } catch (InvalidInputException refused) {
             store.finish(id, ImportStatus.FAILED, translator.text(refused.messageKey(), refused.arguments()),
@@ -320,63 +312,146 @@ public class ImportService {
         return failures;
     }
 
-    /** One running import: its pending batch and what it has done so far. */
+    /**
+     * One running import, in two threads: a reader parses and checks the rows and matches each
+     * thousand against the existing leads, while this thread writes the thousand before (one
+     * transaction each). The database and the checks then work at the same time.
+     */
     private final class Job {
+        private static final Batch END = new Batch(List.of(), null);
+
         private final long id;
+        private final ImportFile file;
         private final ImportOptions options;
         private final Translator translator;
         private final Repeats repeats = new Repeats();
         private final Set<Long> touched = new HashSet<>();
-        private final List<Pending> pending = new ArrayList<>();
+        private final java.util.concurrent.BlockingQueue<Batch> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
+        private final java.util.concurrent.atomic.AtomicReference<@Nullable RuntimeException> readFailure =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        /** Nanoseconds the reader spent checking and matching rows, the writer writing leads and its own records. */
+        private final long[] spent = new long[4];
 
         private record Pending(int rowNo, CSVRecord record, @Nullable LeadFields fields, @Nullable String error,
                                @Nullable Integer sameAs) {
         }
 
-        Job(long id, ImportOptions options, Translator translator) {
+        /** A thousand rows, with the existing leads each candidate matches (null: not matched). */
+        private record Batch(List<Pending> rows, @Nullable List<List<LeadBatch.Match>> matches) {
+        }
+
+        Job(long id, ImportFile file, ImportOptions options, Translator translator) {
             this.id = id;
+            this.file = file;
             this.options = options;
             this.translator = translator;
         }
 
-        void add(int rowNo, CSVRecord record, RowReader reader) {
+        void run() {
+            java.util.concurrent.Future<?> reading = readers.submit(new DelegatingSecurityContextRunnable(this::read));
             try {
-                LeadFields fields = LeadFields.check(reader.read(record));
-                pending.add(new Pending(rowNo, record, fields, null, repeats.check(fields, rowNo)));
-            } catch (InvalidInputException invalid) {
-                pending.add(new Pending(rowNo, record, null, reason(invalid, translator), null));
+                while (true) {
+                    Batch batch = queue.take();
+                    if (batch == END) {
+                        break;
+                    }
+                    transactions.executeWithoutResult(status -> write(batch));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The import was interrupted", e);
+            } finally {
+                reading.cancel(true);
             }
+            RuntimeException failed = readFailure.get();
+            if (failed != null) {
+                throw failed;
+            }
+            LOG.info("Import {}: checking rows {} ms, matching {} ms, writing leads {} ms, import records {} ms", id,
+                    spent[0] / 1_000_000, spent[1] / 1_000_000, spent[2] / 1_000_000, spent[3] / 1_000_000);
         }
 
-        void flush() {
-            if (pending.isEmpty()) {
-                return;
-            }
-            transactions.executeWithoutResult(status -> write());
-            pending.clear();
-        }
-
-        private void write() {
-            List<Object[]> failures = new ArrayList<>();
-            List<Pending> candidates = new ArrayList<>();
-            int skipped = 0;
-            for (Pending row : pending) {
-                if (row.error() != null) {
-                    failures.add(new Object[] {row.rowNo(), row.error(), ImportStore.line(row.record().toList())});
-                } else if (row.sameAs() != null && options.duplicates() != DuplicateChoice.CREATE) {
-                    skipped++;
-                } else {
-                    candidates.add(row);
+        /** The reader thread: rows to checked, matched batches on the queue, then the end mark. */
+        private void read() {
+            RowReader reader = new RowReader(options.mapping());
+            List<Pending> pending = new ArrayList<>(BATCH);
+            int[] rowNo = {0};
+            try {
+                CsvReading.each(file.path(), file.encoding(), file.delimiter(), record -> {
+                    if (record.getRecordNumber() == 1 || CsvReading.blank(record)) {
+                        return;
+                    }
+                    pending.add(check(++rowNo[0], record, reader));
+                    if (pending.size() >= BATCH) {
+                        hand(List.copyOf(pending));
+                        pending.clear();
+                    }
+                });
+                if (!pending.isEmpty()) {
+                    hand(List.copyOf(pending));
+                }
+            } catch (RuntimeException failure) {
+                readFailure.set(failure);
+            } finally {
+                try {
+                    queue.put(END);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
-            List<List<LeadBatch.Match>> matches = options.duplicates() == DuplicateChoice.CREATE
-                    ? null : leads.matches(candidates.stream().map(p -> java.util.Objects.requireNonNull(p.fields())).toList());
+        }
+
+        private Pending check(int rowNo, CSVRecord record, RowReader reader) {
+            long start = System.nanoTime();
+            try {
+                LeadFields fields = LeadFields.check(reader.read(record));
+                return new Pending(rowNo, record, fields, null, repeats.check(fields, rowNo));
+            } catch (InvalidInputException invalid) {
+                return new Pending(rowNo, record, null, reason(invalid, translator), null);
+            } finally {
+                spent[0] += System.nanoTime() - start;
+            }
+        }
+
+        private void hand(List<Pending> rows) {
+            long start = System.nanoTime();
+            List<List<LeadBatch.Match>> matches = options.duplicates() == DuplicateChoice.CREATE ? null
+                    : leads.matches(rows.stream().filter(this::candidate)
+                    .map(p -> java.util.Objects.requireNonNull(p.fields())).toList());
+            spent[1] += System.nanoTime() - start;
+            try {
+                queue.put(new Batch(rows, matches));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The import was stopped", e);
+            }
+        }
+
+        /** A row to create or match: valid, and not a repeat of an earlier row (unless creating anyway). */
+        private boolean candidate(Pending row) {
+            return row.error() == null && (row.sameAs() == null || options.duplicates() == DuplicateChoice.CREATE);
+        }
+
+        private void write(Batch batch) {
+            long start = System.nanoTime();
+            List<Object[]> failures = new ArrayList<>();
             List<LeadFields> creates = new ArrayList<>();
             Map<Long, LeadFields> updates = new LinkedHashMap<>();
             Map<Long, Long> versions = new HashMap<>();
-            for (int i = 0; i < candidates.size(); i++) {
-                LeadFields fields = java.util.Objects.requireNonNull(candidates.get(i).fields());
-                List<LeadBatch.Match> found = matches == null ? List.of() : matches.get(i);
+            int skipped = 0;
+            int candidate = 0;
+            for (Pending row : batch.rows()) {
+                if (row.error() != null) {
+                    failures.add(new Object[] {row.rowNo(), row.error(), ImportStore.line(row.record().toList())});
+                    continue;
+                }
+                if (!candidate(row)) {
+                    skipped++;
+                    continue;
+                }
+                LeadFields fields = java.util.Objects.requireNonNull(row.fields());
+                List<LeadBatch.Match> found = batch.matches() == null ? List.of() : batch.matches().get(candidate);
+                candidate++;
                 if (found.isEmpty()) {
                     creates.add(fields);
                     continue;
@@ -393,10 +468,13 @@ public class ImportService {
             List<Long> created = leads.create(creates, options.source(), options.ownerId(), options.signal());
             List<LeadBatch.Updated> updated = leads.update(updates, versions);
             skipped += updates.size() - updated.size();
+            long written = System.nanoTime();
+            spent[2] += written - start;
             store.created(id, created);
             store.updated(id, updated);
             store.failures(id, failures);
-            store.progress(id, pending.size(), created.size(), updated.size(), skipped, failures.size());
+            store.progress(id, batch.rows().size(), created.size(), updated.size(), skipped, failures.size());
+            spent[3] += System.nanoTime() - written;
         }
     }
 

@@ -106,27 +106,36 @@ class ImportStore {
         return values(java.util.Objects.requireNonNull(header));
     }
 
+    /** Records the leads a batch created, as runs of consecutive ids. */
     void created(long importId, List<Long> leadIds) {
-        rows(leadIds.stream().map(id -> new Object[] {importId, id, "C", 0L, null}).toList());
+        int start = 0;
+        for (int i = 1; i <= leadIds.size(); i++) {
+            if (i == leadIds.size() || leadIds.get(i) != leadIds.get(i - 1) + 1) {
+                jdbc.update("INSERT INTO lead_import_created (import_id, first_lead_id, last_lead_id) VALUES (?, ?, ?)",
+                        importId, leadIds.get(start), leadIds.get(i - 1));
+                start = i;
+            }
+        }
     }
 
     void updated(long importId, List<LeadBatch.Updated> leads) {
-        rows(leads.stream().map(u -> new Object[] {importId, u.id(), "U", u.version(), encode(u.previous())}).toList());
+        rows(leads.stream().map(u -> new Object[] {importId, u.id(), u.version(), encode(u.previous())}).toList());
     }
 
-    /** The leads the import created (id and version it left them at). */
+    /** The leads the import created, with the version it left them at (0: new). */
     Map<Long, Long> createdBy(long importId) {
         Map<Long, Long> created = new LinkedHashMap<>();
-        jdbc.query("SELECT lead_id, lead_version FROM lead_import_row WHERE import_id = ? AND action = 'C'",
-                rs -> {
-                    created.put(rs.getLong(1), rs.getLong(2));
+        jdbc.query("SELECT first_lead_id, last_lead_id FROM lead_import_created WHERE import_id = ? "
+                + "ORDER BY first_lead_id", rs -> {
+                    for (long id = rs.getLong(1); id <= rs.getLong(2); id++) {
+                        created.put(id, 0L); // as created: version 0
+                    }
                 }, importId);
         return created;
     }
 
     List<LeadBatch.Updated> updatedBy(long importId) {
-        return jdbc.query("SELECT lead_id, lead_version, previous FROM lead_import_row WHERE import_id = ? "
-                        + "AND action = 'U'",
+        return jdbc.query("SELECT lead_id, lead_version, previous FROM lead_import_row WHERE import_id = ?",
                 (rs, i) -> new LeadBatch.Updated(rs.getLong(1), rs.getLong(2), decode(rs.getString(3))), importId);
     }
 
@@ -161,8 +170,8 @@ class ImportStore {
     private void rows(List<Object[]> rows) {
         for (int from = 0; from < rows.size(); from += 1000) {
             List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + 1000));
-            String sql = "INSERT INTO lead_import_row (import_id, lead_id, action, lead_version, previous) VALUES "
-                    + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?)"));
+            String sql = "INSERT INTO lead_import_row (import_id, lead_id, lead_version, previous) VALUES "
+                    + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?, ?, ?)"));
             jdbc.update(sql, chunk.stream().flatMap(java.util.Arrays::stream).toArray());
         }
     }

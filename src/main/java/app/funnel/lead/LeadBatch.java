@@ -1,5 +1,6 @@
 package app.funnel.lead;
 
+import app.funnel.base.BulkLoad;
 import app.funnel.definition.DefinitionService;
 import app.funnel.security.CurrentUser;
 import app.funnel.security.Roles;
@@ -147,7 +148,8 @@ public class LeadBatch {
             return List.of();
         }
         String by = CurrentUser.require().username();
-        Timestamp now = Timestamp.from(clock.instant());
+        // microseconds, as DATETIME(6) keeps them: the new rows are found again by this exact value
+        Timestamp now = Timestamp.from(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         int version = definitions.currentVersion();
         List<Long> ids = new ArrayList<>(rows.size());
         for (List<LeadFields> chunk : chunks(rows)) {
@@ -155,7 +157,7 @@ public class LeadBatch {
                     r.emailKey(), r.phone(), r.company(), r.nameKey(), r.companyKey(), r.jobTitle(), r.country(),
                     (r.source() == null ? defaultSource : r.source()).name(), ownerId, LeadStatus.NEW.name(),
                     r.suspectColumn(), r.notes(), now, now, by}).toList();
-            ids.addAll(insertLeads(values));
+            ids.addAll(insertLeads(values, now, by));
         }
         List<Object[]> statusRows = new ArrayList<>(ids.size());
         List<Object[]> signalRows = new ArrayList<>(ids.size());
@@ -165,8 +167,11 @@ public class LeadBatch {
                 signalRows.add(new Object[] {id, signal.name(), now});
             }
         }
-        insertRows("INSERT INTO stage_change (record_type, record_id, to_stage, changed_by, changed_at, "
-                + "definition_version)", statusRows);
+        if (!BulkLoad.load(jdbc, "stage_change", List.of("record_type", "record_id", "to_stage", "changed_by",
+                "changed_at", "definition_version"), statusRows)) {
+            insertRows("INSERT INTO stage_change (record_type, record_id, to_stage, changed_by, changed_at, "
+                    + "definition_version)", statusRows);
+        }
         insertRows("INSERT INTO lead_signal (lead_id, kind, occurred_at)", signalRows);
         tally.addAll(ids, 1);
         return ids;
@@ -342,19 +347,28 @@ public class LeadBatch {
     }
 
     /**
-     * One multi-row INSERT for up to a thousand leads. With InnoDB's default auto-increment mode a
-     * multi-row insert gets consecutive ids from LAST_INSERT_ID() on; otherwise rows go one by one.
+     * Up to a thousand leads in one LOAD DATA (or a multi-row INSERT where the server refuses local
+     * loads). With InnoDB's default auto-increment mode one statement gets consecutive ids from
+     * LAST_INSERT_ID() on (checked); otherwise rows go one by one.
      */
-    private List<Long> insertLeads(List<Object[]> rows) {
-        String insert = "INSERT INTO leads (first_name, last_name, email, email_key, phone, company, name_key, "
-                + "company_key, job_title, country, source, owner_id, status, suspect_reasons, notes, created_at, "
-                + "updated_at, updated_by)";
+    private List<Long> insertLeads(List<Object[]> rows, Timestamp now, String by) {
+        List<String> columns = List.of("first_name", "last_name", "email", "email_key", "phone", "company", "name_key",
+                "company_key", "job_title", "country", "source", "owner_id", "status", "suspect_reasons", "notes",
+                "created_at", "updated_at", "updated_by");
+        String insert = "INSERT INTO leads (" + String.join(", ", columns) + ")";
         List<Long> ids = new ArrayList<>(rows.size());
         if (consecutive()) {
-            insertRows(insert, rows);
-            Long first = jdbc.queryForObject("SELECT LAST_INSERT_ID()", Long.class);
+            if (!BulkLoad.load(jdbc, "leads", columns, rows)) {
+                insertRows(insert, rows);
+            }
+            long first = Objects.requireNonNull(jdbc.queryForObject("SELECT LAST_INSERT_ID()", Long.class));
+            Integer found = jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE id BETWEEN ? AND ? AND created_at = ? "
+                    + "AND updated_by = ?", Integer.class, first, first + rows.size() - 1, now, by);
+            if (found == null || found != rows.size()) {
+                throw new IllegalStateException("The new leads did not get consecutive ids from " + first);
+            }
             for (int i = 0; i < rows.size(); i++) {
-                ids.add(Objects.requireNonNull(first) + i);
+                ids.add(first + i);
             }
             return ids;
         }

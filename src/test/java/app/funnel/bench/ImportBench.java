@@ -87,6 +87,7 @@ class ImportBench {
             long id = imports.run(read, new ImportOptions(mapping, DuplicateChoice.SKIP, true, LeadSource.EVENT,
                     null, owner), (key, args) -> key);
             double appMs = (System.nanoTime() - importStart + (previewStart - start)) / 1e6;
+            System.out.printf("run %d: reading the file (encoding, delimiter, rows) %,.0f ms%n", run, (previewStart - start) / 1e6);
             last = imports.get(id);
             long undoStart = System.nanoTime();
             imports.undo(id);
