@@ -41,11 +41,16 @@ class LeadTally {
         this.jdbc = jdbc;
     }
 
-    /** Counts a stored lead in (+1) or out (-1) under the key; its month is read from the stored row. */
+    /**
+     * Counts a stored lead in (+1) or out (-1) under the key; its month is read from the stored row.
+     * Inside a transaction the counts are written just before it commits (see {@link Pending}).
+     */
     void add(long leadId, Key key, int delta) {
-        addToTally(leadId, key, delta);
-        addToOrder("last_name", key.lastName(), delta);
-        addToOrder("company", key.company(), delta);
+        Pending pending = pending();
+        pending.tally(month(leadId), key, delta);
+        pending.order("last_name", key.lastName(), delta);
+        pending.order("company", key.company(), delta);
+        pending.applyUnlessDeferred();
         changed();
     }
 
@@ -54,27 +59,101 @@ class LeadTally {
         if (before.equals(now)) {
             return;
         }
+        Pending pending = pending();
         if (!before.sameTally(now)) {
-            addToTally(leadId, before, -1);
-            addToTally(leadId, now, 1);
+            int month = month(leadId);
+            pending.tally(month, before, -1);
+            pending.tally(month, now, 1);
         }
         if (!before.lastName().equals(now.lastName())) {
-            addToOrder("last_name", before.lastName(), -1);
-            addToOrder("last_name", now.lastName(), 1);
+            pending.order("last_name", before.lastName(), -1);
+            pending.order("last_name", now.lastName(), 1);
         }
         if (!java.util.Objects.equals(before.company(), now.company())) {
-            addToOrder("company", before.company(), -1);
-            addToOrder("company", now.company(), 1);
+            pending.order("company", before.company(), -1);
+            pending.order("company", now.company(), 1);
         }
+        pending.applyUnlessDeferred();
         changed();
     }
 
-    private void addToTally(long leadId, Key key, int delta) {
-        jdbc.update("""
-                INSERT INTO lead_tally (created_month, status, owner_id, source, n)
-                SELECT EXTRACT(YEAR_MONTH FROM created_at), ?, ?, ?, ? FROM leads WHERE id = ?
-                ON DUPLICATE KEY UPDATE n = n + VALUES(n)""",
-                key.status().name(), key.ownerId(), key.source().name(), delta, leadId);
+    private int month(long leadId) {
+        Integer month = jdbc.queryForObject("SELECT EXTRACT(YEAR_MONTH FROM created_at) FROM leads WHERE id = ?",
+                Integer.class, leadId);
+        return java.util.Objects.requireNonNull(month);
+    }
+
+    /**
+     * The counts a transaction changes, summed per tally row and written just before it commits, in
+     * a fixed order. Every new lead of a form adds to the same few rows: written early, their row
+     * locks would be held through the rest of the transaction and make concurrent captures wait for
+     * each other; written last they are held for an instant, and the fixed order avoids deadlocks.
+     */
+    private final class Pending implements TransactionSynchronization {
+        private final java.util.TreeMap<String, Object[]> tally = new java.util.TreeMap<>();
+        private final java.util.TreeMap<String, Object[]> order = new java.util.TreeMap<>();
+        private final boolean deferred;
+
+        Pending(boolean deferred) {
+            this.deferred = deferred;
+        }
+
+        void tally(int month, Key key, int delta) {
+            String id = month + "|" + key.status() + "|" + key.ownerId() + "|" + key.source();
+            tally.merge(id, new Object[] {month, key.status().name(), key.ownerId(), key.source().name(), delta},
+                    (a, b) -> new Object[] {a[0], a[1], a[2], a[3], (int) a[4] + (int) b[4]});
+        }
+
+        void order(String column, @Nullable String value, int delta) {
+            String id = column + "|" + (value == null ? "" : "v" + value);
+            order.merge(id, new Object[] {column, value, delta},
+                    (a, b) -> new Object[] {a[0], a[1], (int) a[2] + (int) b[2]});
+        }
+
+        void applyUnlessDeferred() {
+            if (!deferred) {
+                apply();
+            }
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            apply();
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(LeadTally.this);
+        }
+
+        private void apply() {
+            for (Object[] row : tally.values()) {
+                if ((int) row[4] != 0) {
+                    jdbc.update("INSERT INTO lead_tally (created_month, status, owner_id, source, n) VALUES (?, ?, ?, ?, ?) "
+                            + "ON DUPLICATE KEY UPDATE n = n + VALUES(n)", row);
+                }
+            }
+            for (Object[] row : order.values()) {
+                if ((int) row[2] != 0) {
+                    addToOrder((String) row[0], (String) row[1], (int) row[2]);
+                }
+            }
+            tally.clear();
+            order.clear();
+        }
+    }
+
+    private Pending pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new Pending(false);
+        }
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending == null) {
+            pending = new Pending(true);
+            TransactionSynchronizationManager.bindResource(this, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        return pending;
     }
 
     /** The bucket is found by the database's own comparison with the bounds (no value: bucket 0). */

@@ -110,6 +110,11 @@ class CaptureIT {
                 + System.nanoTime() + "&email=nil" + System.nanoTime() + "%40null.example", "null").statusCode())
                 .isEqualTo(201);
 
+        // the form tried from Funnel's own pages posts from Funnel's own origin: judged by the key
+        assertThat(post(form.key(), "application/x-www-form-urlencoded", "firstName=Tried&lastName=Here"
+                + System.nanoTime() + "&email=tried" + System.nanoTime() + "%40funnel.example&consent=yes",
+                "http://localhost:" + port).statusCode()).isEqualTo(201);
+
         int leads = jdbc.queryForObject("SELECT COUNT(*) FROM leads", Integer.class);
         HttpResponse<String> bot = post(form.key(), "application/x-www-form-urlencoded",
                 "firstName=Bot&lastName=Bot&email=bot%40bots.example&website=http%3A%2F%2Fspam.example", null);

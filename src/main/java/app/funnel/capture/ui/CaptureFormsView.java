@@ -102,6 +102,9 @@ final class CaptureFormsView extends Main {
         snippet.addClassName("funnel-code");
         details.add(endpoint, snippet);
         if (form.active()) {
+            Button tryIt = new Button(getTranslation("capture.try"), new Icon(VaadinIcon.PLAY), e -> openTry(form, url));
+            tryIt.setId("try-capture-form");
+            details.add(tryIt);
             Button revoke = new Button(getTranslation("capture.revoke"), e -> {
                 ConfirmDialog confirm = new ConfirmDialog(getTranslation("capture.revoke"),
                         getTranslation("capture.revoke-text", form.name()), getTranslation("capture.revoke"), c -> {
@@ -119,6 +122,37 @@ final class CaptureFormsView extends Main {
             revoke.setId("revoke-capture-form");
             details.add(revoke);
         }
+    }
+
+    /**
+     * The form as a website shows it, in a frame of this page: it posts to the real endpoint from
+     * Funnel's own address (allowed like a server's post), creates a real lead, and the frame shows
+     * the endpoint's answer.
+     */
+    private void openTry(CaptureForm form, String url) {
+        Dialog dialog = new Dialog();
+        dialog.setId("capture-try-dialog");
+        dialog.setHeaderTitle(getTranslation("capture.try-title", form.name()));
+        Paragraph note = new Paragraph(getTranslation("capture.try-note"));
+        note.addClassName("funnel-muted");
+        com.vaadin.flow.component.html.IFrame frame = new com.vaadin.flow.component.html.IFrame();
+        frame.setId("capture-try-frame");
+        frame.setSrcdoc("""
+                <!doctype html><html><head><meta charset="utf-8"><style>
+                body { font-family: system-ui, sans-serif; margin: 12px; }
+                form { display: grid; gap: 8px; max-width: 420px; }
+                input, button { font: inherit; padding: 6px 8px; }
+                </style></head><body>""" + snippet(url) + "</body></html>");
+        frame.setWidth("100%");
+        frame.setHeight("26rem");
+        frame.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)").set("border-radius", "8px");
+        dialog.add(note, frame);
+        dialog.setWidth("min(40rem, 95vw)");
+        dialog.getFooter().add(new Button(getTranslation("capture.close"), e -> {
+            dialog.close();
+            refresh();
+        }));
+        dialog.open();
     }
 
     /** An HTML form to paste into a website: the fields, the consent with its text, the hidden honeypot. */
