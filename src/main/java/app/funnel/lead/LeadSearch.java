@@ -196,7 +196,7 @@ class LeadSearch {
         return orderReadings.get(column, tally.version(), () -> {
             long[] counts = new long[buckets];
             jdbc.query("SELECT bucket, n FROM lead_order_tally WHERE sort_column = ?", (java.sql.ResultSet rs) -> {
-                counts[rs.getInt(1)] = rs.getLong(2);
+                counts[rs.getInt(1)] += rs.getLong(2); // the bucket's slots
             }, column);
             return counts;
         });

@@ -31,6 +31,9 @@ class LeadTally {
         }
     }
 
+    /** How many rows each tally count is spread over (see V8__tally_slots.sql); readers sum them. */
+    static final int SLOTS = 16;
+
     /** The sort columns with an order tally. */
     static final List<String> ORDER_COLUMNS = List.of("last_name", "company");
 
@@ -93,6 +96,8 @@ class LeadTally {
         private final java.util.TreeMap<String, Object[]> tally = new java.util.TreeMap<>();
         private final java.util.TreeMap<String, Object[]> order = new java.util.TreeMap<>();
         private final boolean deferred;
+        /** One of the {@link #SLOTS} slots of each tally row this transaction adds to. */
+        private final int slot = java.util.concurrent.ThreadLocalRandom.current().nextInt(SLOTS);
 
         Pending(boolean deferred) {
             this.deferred = deferred;
@@ -129,13 +134,14 @@ class LeadTally {
         private void apply() {
             for (Object[] row : tally.values()) {
                 if ((int) row[4] != 0) {
-                    jdbc.update("INSERT INTO lead_tally (created_month, status, owner_id, source, n) VALUES (?, ?, ?, ?, ?) "
-                            + "ON DUPLICATE KEY UPDATE n = n + VALUES(n)", row);
+                    jdbc.update("INSERT INTO lead_tally (created_month, status, owner_id, source, n, slot) "
+                            + "VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE n = n + VALUES(n)",
+                            row[0], row[1], row[2], row[3], row[4], slot);
                 }
             }
             for (Object[] row : order.values()) {
                 if ((int) row[2] != 0) {
-                    addToOrder((String) row[0], (String) row[1], (int) row[2]);
+                    addToOrder((String) row[0], (String) row[1], (int) row[2], slot);
                 }
             }
             tally.clear();
@@ -157,11 +163,11 @@ class LeadTally {
     }
 
     /** The bucket is found by the database's own comparison with the bounds (no value: bucket 0). */
-    private void addToOrder(String column, @Nullable String value, int delta) {
+    private void addToOrder(String column, @Nullable String value, int delta, int slot) {
         jdbc.update("""
-                INSERT INTO lead_order_tally (sort_column, bucket, n)
-                SELECT ?, COUNT(*), ? FROM lead_order_bound WHERE sort_column = ? AND bound <= ?
-                ON DUPLICATE KEY UPDATE n = n + VALUES(n)""", column, delta, column, value);
+                INSERT INTO lead_order_tally (sort_column, bucket, n, slot)
+                SELECT ?, COUNT(*), ?, ? FROM lead_order_bound WHERE sort_column = ? AND bound <= ?
+                ON DUPLICATE KEY UPDATE n = n + VALUES(n)""", column, delta, slot, column, value);
     }
 
     /**
