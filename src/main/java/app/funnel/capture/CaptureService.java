@@ -104,12 +104,14 @@ public class CaptureService {
         RANDOM.nextBytes(bytes);
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         store.create(key, text, source, signal, cleaned, ownerId, clock.instant(), CurrentUser.require().username());
+        forms.clear();
         return store.byKey(key).orElseThrow();
     }
 
     @PreAuthorize(Roles.HAS_ADMIN)
     public void revoke(long id) {
         store.revoke(id, clock.instant());
+        forms.clear();
     }
 
     /** How many posts a form has taken. */
@@ -118,11 +120,29 @@ public class CaptureService {
         return store.submissions(formId);
     }
 
-    /** The form behind a key, for the endpoint's CORS answer; empty when unknown or revoked. */
+    /**
+     * The form behind a key, for the endpoint's CORS answer; empty when unknown or revoked. Read
+     * from a cache of a few seconds (every post asks twice); creating or revoking a form empties it.
+     */
     @PreAuthorize(Roles.PERMIT_ALL)
     public Optional<CaptureForm> activeForm(String key) {
-        return store.byKey(key).filter(CaptureForm::active);
+        long now = System.nanoTime();
+        Cached cached = forms.get(key);
+        if (cached == null || now - cached.readAt() > FORM_CACHE_NANOS) {
+            if (forms.size() > 10_000) {
+                forms.clear(); // keys that posters made up: not worth keeping
+            }
+            cached = new Cached(store.byKey(key), now);
+            forms.put(key, cached);
+        }
+        return cached.form().filter(CaptureForm::active);
     }
+
+    private record Cached(Optional<CaptureForm> form, long readAt) {
+    }
+
+    private static final long FORM_CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    private final java.util.concurrent.ConcurrentHashMap<String, Cached> forms = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * Takes a post to a form.
