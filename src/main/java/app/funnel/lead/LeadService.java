@@ -50,9 +50,12 @@ public class LeadService {
     private final LeadFieldLog fieldLog;
     private final LeadTally tally;
     private final Clock clock;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     LeadService(LeadRepository leads, LeadSearch search, LeadSignals signals, DefinitionService definitions,
-                UserService users, StageChangeLog history, LeadFieldLog fieldLog, LeadTally tally, Clock clock) {
+                UserService users, StageChangeLog history, LeadFieldLog fieldLog, LeadTally tally, Clock clock,
+                org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.leads = leads;
         this.search = search;
         this.signals = signals;
@@ -102,22 +105,43 @@ public class LeadService {
     @PreAuthorize(Roles.HAS_CAPTURE)
     public long capture(LeadInput input, SignalKind signal, long ownerId) {
         String by = CurrentUser.require().username();
-        Instant now = clock.instant();
-        Lead lead = new Lead(ownerId, input.source() == null ? LeadSource.WEBSITE_FORM : input.source(), now, by);
-        apply(lead, input);
-        List<DuplicateLead> known = search.duplicates(lead.getEmailKey(), lead.getPhone(), lead.getNameKey(),
-                lead.getCompanyKey(), null);
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        LeadFields checked = LeadFields.check(input);
+        LeadSource source = input.source() == null ? LeadSource.WEBSITE_FORM : input.source();
+        List<DuplicateLead> known = search.duplicates(checked.emailKey(), checked.phone(), checked.nameKey(),
+                checked.companyKey(), null);
         if (!known.isEmpty()) {
             long existing = known.getFirst().id();
             signals.add(existing, signal, now);
             return existing;
         }
-        leads.saveAndFlush(lead);
-        long id = id(lead);
-        tally.add(id, LeadTally.Key.of(lead), 1);
+        // one plain insert: web forms post many leads at once, and none of them is edited here
+        long id = insertCaptured(checked, source, ownerId, now, by);
+        tally.add(id, new LeadTally.Key(LeadStatus.NEW, ownerId, source, checked.lastName(), checked.company()), 1);
         history.record(RECORD, id, null, LeadStatus.NEW.name(), by, now, null, definitions.currentVersion(), null, null);
         signals.add(id, signal, now);
         return id;
+    }
+
+    /** Inserts a new lead as the entity would be stored (times in UTC, as Hibernate writes them). */
+    private long insertCaptured(LeadFields f, LeadSource source, long ownerId, Instant now, String by) {
+        java.time.LocalDateTime utc = java.time.LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
+        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var statement = connection.prepareStatement("INSERT INTO leads (first_name, last_name, email, email_key, "
+                    + "phone, company, name_key, company_key, job_title, country, source, owner_id, status, "
+                    + "suspect_reasons, notes, created_at, updated_at, updated_by, version) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                    java.sql.Statement.RETURN_GENERATED_KEYS);
+            Object[] values = {f.firstName(), f.lastName(), f.email(), f.emailKey(), f.phone(), f.company(),
+                    f.nameKey(), f.companyKey(), f.jobTitle(), f.country(), source.name(), ownerId,
+                    LeadStatus.NEW.name(), f.suspectColumn(), f.notes(), utc, utc, by};
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            return statement;
+        }, key);
+        return java.util.Objects.requireNonNull(key.getKey()).longValue();
     }
 
     /** A page of the lead grid; everyone who works with leads reads all of them. */

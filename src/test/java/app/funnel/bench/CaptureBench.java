@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The web capture endpoint under load: {@code ./mvnw -Pbench verify -Dit.test=CaptureBench}, with
  * Debian's {@code wrk} ({@code apt-get install -y wrk}) posting JSON leads, each a new person, to
  * {@code POST /api/capture/{key}} over loopback from its own process for {@code -Dbench.capture.seconds}
- * (20) seconds with 32 connections. The rate limits are raised for the run (the defaults would
+ * (20) seconds with {@code -Dbench.capture.connections} (8) connections. The rate limits are raised for the run (the defaults would
  * answer 429 after 300 posts a minute). Results in {@code target/bench/capture.json}.
  */
 @BenchApp
@@ -34,6 +34,9 @@ class CaptureBench {
     static {
         BenchApp.Database.prepare();
     }
+
+    /** Posters at once: each sends its next post as soon as the last is answered. */
+    static final int CONNECTIONS = Integer.getInteger("bench.capture.connections", 8);
 
     @LocalServerPort
     int port;
@@ -80,15 +83,16 @@ class CaptureBench {
         Path dir = Files.createDirectories(Path.of("target/bench"));
         Files.writeString(dir.resolve("capture.json"), String.format(Locale.ROOT, """
                 [
-                  {"case": "POST /api/capture/{key}, JSON, a new person each, wrk -t2 -c32 -d%ds over loopback", \
+                  {"case": "POST /api/capture/{key}, JSON, a new person each, wrk -t2 -c%d -d%ds over loopback", \
                 "accepted_per_s": %.1f, "requests": %d, "accepted": %d, "non_2xx": %d, "p50_ms": %.3f, "p99_ms": %.3f}
                 ]
-                """, seconds, perSecond, requests, accepted, non2xx, p50, p99));
+                """, CONNECTIONS, seconds, perSecond, requests, accepted, non2xx, p50, p99));
         assertThat(non2xx).isZero();
     }
 
     private static String run(Path script, String url, int seconds) throws IOException, InterruptedException {
-        Process wrk = new ProcessBuilder("wrk", "-t2", "-c32", "-d" + seconds + "s", "--latency", "-s", script.toString(), url)
+        Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + CONNECTIONS, "-d" + seconds + "s", "--latency", "-s",
+                script.toString(), url)
                 .redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes());
         assertThat(wrk.waitFor(seconds + 30L, TimeUnit.SECONDS)).isTrue();
