@@ -102,6 +102,11 @@ class CaptureIT {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"field\":\"email\"");
 
+        HttpResponse<String> malformed = post(form.key(), "application/json", "{\"firstName\": \"Bia", null);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("Send a JSON object or an HTML form post.");
+        assertThat(post(form.key(), "text/plain", "firstName=Bia", null).statusCode()).isEqualTo(400);
+
         assertThat(post("no-such-key", "application/json", "{}", null).statusCode()).isEqualTo(404);
         assertThat(post(form.key(), "application/json", "{\"firstName\":\"X\"}", "https://evil.example")
                 .statusCode()).isEqualTo(403);

@@ -40,5 +40,12 @@ class CaptureFormsViewIT extends SpringBrowserlessTest {
         assertThat(snippet).contains("/api/capture/" + key, "name=\"website\"", "name=\"consentText\"");
         assertThat(jdbc.queryForObject("SELECT allowed_origins FROM capture_form WHERE name = ?", String.class, name))
                 .isEqualTo("https://www.acme.example");
+
+        // the same form, tried from the page: a frame holding the snippet that posts to the endpoint
+        test(find(Button.class).withId("try-capture-form").single()).click();
+        com.vaadin.flow.component.html.IFrame frame = find(com.vaadin.flow.component.html.IFrame.class)
+                .withId("capture-try-frame").single();
+        assertThat(frame.getSrcdoc()).isPresent();
+        assertThat(frame.getSrcdoc().orElseThrow()).contains(snippet);
     }
 }
