@@ -62,6 +62,11 @@ public class ImportService {
     private final UserService users;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    /** What the preview found in a file with a mapping: an import of it needs no second check. */
+    private record Checked(Map<Integer, ImportField> mapping, int invalid) {
+    }
+
+    private final Map<Path, Checked> checked = new java.util.concurrent.ConcurrentHashMap<>();
     private final ExecutorService jobs = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("lead-import-", 1)
             .daemon(true).factory());
     /** Each import's reader: parses, checks and matches rows while the import writes the ones before. */
@@ -161,6 +166,10 @@ public class ImportService {
             }
             rows.add(row);
         }
+        if (checked.size() > 1_000) {
+            checked.clear();
+        }
+        checked.put(file.path(), new Checked(Map.copyOf(mapping), counts[1]));
         return new Preview(rows, rowNo[0], counts[0], counts[1], counts[2], counts[3]);
     }
 
@@ -263,7 +272,9 @@ public class ImportService {
 
     private void run(long id, ImportFile file, ImportOptions options, Translator translator) {
         try {
-            if (!options.skipInvalid()) {
+            Checked known = checked.remove(file.path());
+            boolean previewedClean = known != null && known.mapping().equals(options.mapping()) && known.invalid() == 0;
+            if (!options.skipInvalid() && !previewedClean) {
                 List<Object[]> failures = failingRows(file, options, translator);
                 if (!failures.isEmpty()) {
                     transactions.executeWithoutResult(status -> {
