@@ -63,6 +63,9 @@ class Lead {
     private @Nullable String notes;
     @Column(name = "opportunity_id")
     private @Nullable Long opportunityId;
+    /** The furthest funnel step the lead reached (FunnelStep's ordinal); it never goes back. */
+    @Column(nullable = false, columnDefinition = "tinyint")
+    private int reach;
     @Column(name = "suspect_reasons", length = 300)
     private @Nullable String suspectReasons;
     @Column(name = "handed_over_at")
@@ -154,6 +157,15 @@ class Lead {
 
     LeadTally.@Nullable Key tallied() {
         return tallied;
+    }
+
+    FunnelStep getReach() {
+        return FunnelStep.values()[reach];
+    }
+
+    /** Moves the reach on to the step, when it is further than the one reached so far. */
+    void reached(FunnelStep step) {
+        reach = Math.max(reach, step.ordinal());
     }
 
     @Nullable Long getOpportunityId() {

@@ -117,7 +117,8 @@ public class LeadService {
         }
         // one plain insert: web forms post many leads at once, and none of them is edited here
         long id = insertCaptured(checked, source, ownerId, now, by);
-        tally.add(id, new LeadTally.Key(LeadStatus.NEW, ownerId, source, checked.lastName(), checked.company()), 1);
+        tally.add(id, new LeadTally.Key(LeadStatus.NEW, ownerId, source, FunnelStep.LEAD, checked.lastName(),
+                checked.company()), 1);
         history.record(RECORD, id, null, LeadStatus.NEW.name(), by, now, null, definitions.currentVersion(), null, null);
         signals.add(id, signal, now);
         return id;
@@ -498,6 +499,7 @@ public class LeadService {
                     : survivor.getNotes() + "\n\n" + duplicate.getNotes();
             survivor.setNotes(notes.length() > 20_000 ? notes.substring(0, 20_000) : notes);
         }
+        survivor.reached(duplicate.getReach());
         Set<SuspectReason> suspect = ContactCheck.suspectReasons(survivor.getFirstName(), survivor.getLastName(),
                 survivor.getEmail(), survivor.getPhone());
         survivor.setSuspectReasons(suspect.isEmpty() ? null
@@ -517,6 +519,21 @@ public class LeadService {
         fieldLog.record(survivorId, "merged", null, "#" + duplicateId + " " + duplicate.getFirstName() + " "
                 + duplicate.getLastName() + (duplicate.getEmail() == null ? "" : " <" + duplicate.getEmail() + ">"), by, now);
         return details(survivor);
+    }
+
+    /**
+     * The lead's deal reached a later funnel step (Quote, Won): the lead counts there from now on,
+     * also if the deal later falls back or is lost. Called by the opportunities feature when a deal
+     * moves, in the same transaction.
+     */
+    @Transactional
+    @PreAuthorize(Roles.HAS_SALES_OR_LEADERSHIP)
+    public void reached(long id, FunnelStep step) {
+        Lead lead = load(id);
+        if (lead.getReach().compareTo(step) < 0) {
+            lead.reached(step);
+            flush(lead);
+        }
     }
 
     /** The leads this lead referred. */
@@ -593,6 +610,7 @@ public class LeadService {
         Instant now = clock.instant();
         String by = CurrentUser.require().username();
         lead.setStatus(to);
+        lead.reached(FunnelStep.of(to));
         lead.touched(now, by);
         flush(lead);
         history.record(RECORD, id(lead), from.name(), to.name(), by, now, reason,

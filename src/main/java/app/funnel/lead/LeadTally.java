@@ -19,15 +19,17 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class LeadTally {
 
     /** What a lead is counted under: in the tally, and in the name and company order tallies. */
-    record Key(LeadStatus status, long ownerId, LeadSource source, String lastName, @Nullable String company) {
+    record Key(LeadStatus status, long ownerId, LeadSource source, FunnelStep reach, String lastName,
+               @Nullable String company) {
 
         static Key of(Lead lead) {
-            return new Key(lead.getStatus(), lead.getOwnerId(), lead.getSource(), lead.getLastName(),
+            return new Key(lead.getStatus(), lead.getOwnerId(), lead.getSource(), lead.getReach(), lead.getLastName(),
                     lead.getCompany());
         }
 
         boolean sameTally(Key other) {
-            return status == other.status && ownerId == other.ownerId && source == other.source;
+            return status == other.status && ownerId == other.ownerId && source == other.source
+                    && reach == other.reach;
         }
     }
 
@@ -104,9 +106,10 @@ class LeadTally {
         }
 
         void tally(int month, Key key, int delta) {
-            String id = month + "|" + key.status() + "|" + key.ownerId() + "|" + key.source();
-            tally.merge(id, new Object[] {month, key.status().name(), key.ownerId(), key.source().name(), delta},
-                    (a, b) -> new Object[] {a[0], a[1], a[2], a[3], (int) a[4] + (int) b[4]});
+            String id = month + "|" + key.status() + "|" + key.ownerId() + "|" + key.source() + "|" + key.reach();
+            tally.merge(id, new Object[] {month, key.status().name(), key.ownerId(), key.source().name(),
+                    key.reach().ordinal(), delta},
+                    (a, b) -> new Object[] {a[0], a[1], a[2], a[3], a[4], (int) a[5] + (int) b[5]});
         }
 
         void order(String column, @Nullable String value, int delta) {
@@ -133,10 +136,10 @@ class LeadTally {
 
         private void apply() {
             for (Object[] row : tally.values()) {
-                if ((int) row[4] != 0) {
-                    jdbc.update("INSERT INTO lead_tally (created_month, status, owner_id, source, n, slot) "
-                            + "VALUES (?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE n = n + VALUES(n)",
-                            row[0], row[1], row[2], row[3], row[4], slot);
+                if ((int) row[5] != 0) {
+                    jdbc.update("INSERT INTO lead_tally (created_month, status, owner_id, source, reach, n, slot) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE n = n + VALUES(n)",
+                            row[0], row[1], row[2], row[3], row[4], row[5], slot);
                 }
             }
             for (Object[] row : order.values()) {
@@ -181,9 +184,9 @@ class LeadTally {
             String in = "(" + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")";
             Object[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) delta), chunk.stream())
                     .toArray();
-            jdbc.update("INSERT INTO lead_tally (created_month, status, owner_id, source, n) "
-                    + "SELECT EXTRACT(YEAR_MONTH FROM created_at), status, owner_id, source, ? * COUNT(*) FROM leads "
-                    + "WHERE id IN " + in + " GROUP BY 1, 2, 3, 4 ON DUPLICATE KEY UPDATE n = n + VALUES(n)", args);
+            jdbc.update("INSERT INTO lead_tally (created_month, status, owner_id, source, reach, n) "
+                    + "SELECT EXTRACT(YEAR_MONTH FROM created_at), status, owner_id, source, reach, ? * COUNT(*) FROM leads "
+                    + "WHERE id IN " + in + " GROUP BY 1, 2, 3, 4, 5 ON DUPLICATE KEY UPDATE n = n + VALUES(n)", args);
             for (String column : ORDER_COLUMNS) {
                 addToOrder(column, chunk, in, delta);
             }
@@ -229,13 +232,34 @@ class LeadTally {
                 String.class, column);
     }
 
+    /**
+     * Sets every lead's reach from the history rows (the furthest lead status, and its deal's
+     * furthest stage): after a bulk load that wrote leads and deals without it. Rebuild after.
+     */
+    void recomputeReach() {
+        jdbc.update("""
+                UPDATE leads l
+                JOIN (SELECT record_id,
+                             MAX(CASE to_stage WHEN 'MQL' THEN 1 WHEN 'SQL' THEN 2 WHEN 'CONVERTED' THEN 3 ELSE 0 END) AS r
+                      FROM stage_change WHERE record_type = 'LEAD' GROUP BY record_id) h ON h.record_id = l.id
+                SET l.reach = h.r""");
+        jdbc.update("""
+                UPDATE leads l
+                JOIN (SELECT o.lead_id,
+                             MAX(CASE s.to_stage WHEN 'QUOTE' THEN 4 WHEN 'NEGOTIATION' THEN 4 WHEN 'CLOSED_WON' THEN 5
+                                 ELSE 3 END) AS r
+                      FROM opportunity o JOIN stage_change s ON s.record_type = 'OPPORTUNITY' AND s.record_id = o.id
+                      WHERE o.lead_id IS NOT NULL GROUP BY o.lead_id) h ON h.lead_id = l.id
+                SET l.reach = GREATEST(l.reach, h.r)""");
+    }
+
     /** Counts every lead again: after a bulk load that did not count as it went. */
     void rebuild() {
         jdbc.update("DELETE FROM lead_tally");
         jdbc.update("""
-                INSERT INTO lead_tally (created_month, status, owner_id, source, n)
-                SELECT EXTRACT(YEAR_MONTH FROM created_at), status, owner_id, source, COUNT(*)
-                FROM leads GROUP BY EXTRACT(YEAR_MONTH FROM created_at), status, owner_id, source""");
+                INSERT INTO lead_tally (created_month, status, owner_id, source, reach, n)
+                SELECT EXTRACT(YEAR_MONTH FROM created_at), status, owner_id, source, reach, COUNT(*)
+                FROM leads GROUP BY EXTRACT(YEAR_MONTH FROM created_at), status, owner_id, source, reach""");
         jdbc.update("DELETE FROM lead_order_tally");
         for (String column : ORDER_COLUMNS) {
             // one index range count per bucket: a single pass over the column's index

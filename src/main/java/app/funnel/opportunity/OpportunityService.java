@@ -11,6 +11,7 @@ import app.funnel.definition.TransitionRefusedException;
 import app.funnel.definition.Verdict;
 import app.funnel.lead.ContactCheck;
 import app.funnel.lead.LeadDetails;
+import app.funnel.lead.FunnelStep;
 import app.funnel.lead.LeadService;
 import app.funnel.lead.LeadStatus;
 import app.funnel.security.CurrentUser;
@@ -232,6 +233,14 @@ public class OpportunityService {
         tally.moved(before, OpportunityTally.Key.of(opportunity));
         history.record(RECORD, id, from.name(), to.name(), me.username(), now, why, verdict.version(),
                 opportunity.getAmount(), opportunity.getProbability());
+        FunnelStep step = switch (to) {
+            case QUOTE, NEGOTIATION -> FunnelStep.QUOTE;
+            case CLOSED_WON -> FunnelStep.WON;
+            default -> null;
+        };
+        if (step != null && opportunity.getLeadId() != null) {
+            leads.reached(opportunity.getLeadId(), step);
+        }
         return details(opportunity);
     }
 

@@ -23,6 +23,8 @@ public final class Roles {
     /** Public entry points (the web capture endpoint), which check their own credentials. */
     public static final String PERMIT_ALL = "permitAll()";
     public static final String HAS_MARKETING = "hasRole('MARKETING')";
+    /** Who sees the lead funnel: leadership and admin all of it, marketing up to SQL. */
+    public static final String HAS_FUNNEL = "hasAnyRole('LEADERSHIP', 'ADMIN', 'MARKETING')";
     /** Who imports leads from CSV files. */
     public static final String HAS_IMPORT = "hasAnyRole('MARKETING', 'LEADERSHIP', 'ADMIN')";
     /** Any of Funnel's roles: a user who holds none sees nothing but their profile. */

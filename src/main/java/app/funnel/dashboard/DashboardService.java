@@ -1,0 +1,78 @@
+package app.funnel.dashboard;
+
+import app.funnel.lead.FunnelStep;
+import app.funnel.lead.LeadSource;
+import app.funnel.security.CurrentUser;
+import app.funnel.security.Role;
+import app.funnel.security.Roles;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * The dashboard's figures, computed on the server for the user's roles: leadership and admin see
+ * the whole funnel; marketing its Lead, MQL and SQL part. Figures come from the summary tables the
+ * lead and opportunity services keep in the transaction of every change (decision 0005), so a
+ * figure is a sum over a few hundred rows, whatever the number of leads.
+ */
+@Service
+public class DashboardService {
+
+    private final JdbcTemplate jdbc;
+
+    DashboardService(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The funnel of the leads created from the first day of {@code from} to the last of {@code to}:
+     * each step counts the leads that reached it or a later one, as the history rows say (a lead
+     * that skipped MQL counts there; a lead returned, disqualified or whose deal was lost keeps the
+     * furthest step it reached). Source and owner (the lead's owner now) narrow the cohort.
+     */
+    @PreAuthorize(Roles.HAS_FUNNEL)
+    public Funnel funnel(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long ownerId) {
+        List<Object> args = new ArrayList<>();
+        args.add(month(from));
+        args.add(month(to));
+        StringBuilder sql = new StringBuilder(
+                "SELECT reach, SUM(n) FROM lead_tally WHERE created_month BETWEEN ? AND ?");
+        if (source != null) {
+            sql.append(" AND source = ?");
+            args.add(source.name());
+        }
+        if (ownerId != null) {
+            sql.append(" AND owner_id = ?");
+            args.add(ownerId);
+        }
+        sql.append(" GROUP BY reach");
+        long[] atReach = new long[FunnelStep.values().length];
+        jdbc.query(sql.toString(), rs -> {
+            atReach[rs.getInt(1)] += rs.getLong(2);
+        }, args.toArray());
+        long[] atLeast = new long[atReach.length];
+        long running = 0;
+        for (int k = atReach.length - 1; k >= 0; k--) {
+            running += atReach[k];
+            atLeast[k] = running;
+        }
+        return Funnel.of(atLeast, visibleSteps());
+    }
+
+    /** Marketing sees the funnel up to SQL: what becomes of the leads after the handoff is sales'. */
+    private static int visibleSteps() {
+        CurrentUser me = CurrentUser.require();
+        if (me.has(Role.LEADERSHIP) || me.has(Role.ADMIN)) {
+            return FunnelStep.values().length;
+        }
+        return FunnelStep.SQL.ordinal() + 1;
+    }
+
+    private static int month(YearMonth month) {
+        return month.getYear() * 100 + month.getMonthValue();
+    }
+}

@@ -1,0 +1,238 @@
+package app.funnel.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.funnel.FunnelAppTest;
+import app.funnel.TestLogins;
+import app.funnel.definition.Criterion;
+import app.funnel.definition.DefinitionService;
+import app.funnel.definition.Term;
+import app.funnel.lead.DisqualificationReason;
+import app.funnel.lead.FunnelStep;
+import app.funnel.lead.LeadDetails;
+import app.funnel.lead.LeadInput;
+import app.funnel.lead.LeadService;
+import app.funnel.lead.LeadSource;
+import app.funnel.opportunity.ConversionInput;
+import app.funnel.opportunity.LostReason;
+import app.funnel.opportunity.OpportunityDetails;
+import app.funnel.opportunity.OpportunityService;
+import app.funnel.opportunity.Stage;
+import app.funnel.security.Role;
+import app.funnel.user.UserService;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The funnel figure equals the truth: by hand on a small set of leads taken through the funnel, and
+ * against the history rows (the base tables) for many periods and filters after a mix of changes.
+ */
+@FunnelAppTest
+class DashboardServiceIT {
+
+    @Autowired
+    DashboardService dashboard;
+    @Autowired
+    LeadService leads;
+    @Autowired
+    OpportunityService opportunities;
+    @Autowired
+    DefinitionService definitions;
+    @Autowired
+    UserService users;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void logout() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void a_lead_counts_at_every_step_it_reached_also_after_falling_back() {
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        TestLogins.as("leadership", Role.LEADERSHIP);
+        long[] before = counts(dashboard.funnel(now, now, LeadSource.PARTNER, null));
+        String tag = String.valueOf(System.nanoTime() % 1_000_000_000L);
+
+        TestLogins.as("marketing", Role.MARKETING);
+        LeadDetails onlyNew = create("Nina", "New" + tag);
+        LeadDetails disqualifiedMql = mql(create("Dora", "Dropped" + tag));
+        leads.disqualify(disqualifiedMql.id(), disqualifiedMql.version(), DisqualificationReason.NO_INTEREST, null);
+        LeadDetails returned = sql(mql(create("Rui", "Returned" + tag)));
+        TestLogins.as("sales", Role.SALES);
+        leads.returnToMarketing(returned.id(), returned.version(), "Not the right time");
+        TestLogins.as("marketing", Role.MARKETING);
+        LeadDetails lost = sql(mql(create("Lia", "Lost" + tag)));
+        LeadDetails won = sql(mql(create("Wil", "Won" + tag)));
+
+        TestLogins.as("sales", Role.SALES);
+        OpportunityDetails lostDeal = toQuote(convert(lost));
+        opportunities.moveStage(lostDeal.id(), lostDeal.version(), Stage.CLOSED_LOST, null, LostReason.PRICE,
+                "Went with a cheaper offer");
+        OpportunityDetails wonDeal = toQuote(convert(won));
+        opportunities.moveStage(wonDeal.id(), wonDeal.version(), Stage.CLOSED_WON, null, null, null);
+
+        TestLogins.as("leadership", Role.LEADERSHIP);
+        Funnel funnel = dashboard.funnel(now, now, LeadSource.PARTNER, null);
+        long[] after = counts(funnel);
+        // 5 leads; 4 reached MQL (one disqualified there); 3 SQL (one returned); 2 deals; both quoted; 1 won
+        assertThat(delta(after, before)).containsExactly(5, 4, 3, 2, 2, 1);
+        assertThat(funnel.steps()).extracting(Funnel.Step::step).containsExactly(FunnelStep.values());
+        assertThat(onlyNew.id()).isPositive();
+        assertTruth(now, now, LeadSource.PARTNER, null);
+    }
+
+    @Test
+    void merges_returns_and_reopened_deals_keep_the_figure_equal_to_the_history() {
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        String tag = String.valueOf(System.nanoTime() % 1_000_000_000L);
+        TestLogins.as("marketing", Role.MARKETING);
+        LeadDetails survivor = create("Sara", "Survivor" + tag);
+        LeadDetails duplicate = mql(create("Sara", "Duplicate" + tag));
+        LeadDetails merged = leads.merge(survivor.id(), survivor.version(), duplicate.id(), duplicate.version());
+        LeadDetails lostThenReopened = sql(mql(create("Otto", "Reopened" + tag)));
+        TestLogins.as("sales", Role.SALES);
+        OpportunityDetails deal = convert(lostThenReopened);
+        OpportunityDetails lost = opportunities.moveStage(deal.id(), deal.version(), Stage.CLOSED_LOST, null,
+                LostReason.TIMING, "Budget moved to next year");
+        TestLogins.as("leadership", Role.LEADERSHIP);
+        opportunities.moveStage(lost.id(), lost.version(), Stage.QUALIFICATION, "Budget is back", null, null);
+
+        assertThat(merged.id()).isEqualTo(survivor.id());
+        assertTruth(now, now, null, null);
+        assertTruth(now, now, LeadSource.PARTNER, null);
+        assertTruth(now.minusYears(2), now, null, null);
+    }
+
+    @Test
+    void every_figure_equals_the_history_rows_for_periods_sources_and_owners() {
+        TestLogins.as("leadership", Role.LEADERSHIP);
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        List<YearMonth[]> periods = List.of(new YearMonth[] {now, now}, new YearMonth[] {now.minusMonths(2), now},
+                new YearMonth[] {now.minusMonths(11), now}, new YearMonth[] {now.minusYears(3), now},
+                new YearMonth[] {now.minusMonths(6), now.minusMonths(3)});
+        long owner = users.byUsername("marketing").orElseThrow().id();
+        for (YearMonth[] period : periods) {
+            assertTruth(period[0], period[1], null, null);
+            assertTruth(period[0], period[1], LeadSource.EVENT, null);
+            assertTruth(period[0], period[1], null, owner);
+            assertTruth(period[0], period[1], LeadSource.REFERRAL, owner);
+        }
+    }
+
+    @Test
+    void marketing_sees_the_funnel_up_to_sql_and_sales_none_of_it() {
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        TestLogins.as("marketing", Role.MARKETING);
+        assertThat(dashboard.funnel(now.minusYears(1), now, null, null).steps()).extracting(Funnel.Step::step)
+                .containsExactly(FunnelStep.LEAD, FunnelStep.MQL, FunnelStep.SQL);
+        TestLogins.as("admin", Role.ADMIN);
+        assertThat(dashboard.funnel(now.minusYears(1), now, null, null).steps()).hasSize(6);
+        TestLogins.as("sales", Role.SALES);
+        assertThatThrownBy(() -> dashboard.funnel(now, now, null, null)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    // --- the truth: each lead's furthest step from its own and its deal's history rows ---
+
+    private void assertTruth(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long owner) {
+        List<Object> args = new ArrayList<>(List.of(from.atDay(1).atStartOfDay(), to.plusMonths(1).atDay(1).atStartOfDay()));
+        String filters = "";
+        if (source != null) {
+            filters += " AND l.source = ?";
+            args.add(source.name());
+        }
+        if (owner != null) {
+            filters += " AND l.owner_id = ?";
+            args.add(owner);
+        }
+        long[] atReach = new long[6];
+        jdbc.query("""
+                SELECT GREATEST(
+                    COALESCE((SELECT MAX(CASE s.to_stage WHEN 'MQL' THEN 1 WHEN 'SQL' THEN 2 WHEN 'CONVERTED' THEN 3
+                              ELSE 0 END) FROM stage_change s WHERE s.record_type = 'LEAD' AND s.record_id = l.id), 0),
+                    COALESCE((SELECT MAX(CASE s.to_stage WHEN 'QUOTE' THEN 4 WHEN 'NEGOTIATION' THEN 4
+                              WHEN 'CLOSED_WON' THEN 5 ELSE 3 END) FROM opportunity o JOIN stage_change s
+                              ON s.record_type = 'OPPORTUNITY' AND s.record_id = o.id WHERE o.lead_id = l.id), 0)) AS r,
+                    COUNT(*) FROM leads l WHERE l.created_at >= ? AND l.created_at < ?""" + filters + " GROUP BY r",
+                rs -> {
+                    atReach[rs.getInt(1)] = rs.getLong(2);
+                }, args.toArray());
+        long[] truth = new long[6];
+        long running = 0;
+        for (int k = 5; k >= 0; k--) {
+            running += atReach[k];
+            truth[k] = running;
+        }
+        Funnel funnel = dashboard.funnel(from, to, source, owner);
+        assertThat(counts(funnel)).as(from + ".." + to + " " + source + " " + owner).containsExactly(truth);
+        for (Funnel.Step step : funnel.steps()) {
+            int k = step.step().ordinal();
+            assertThat(step.cumulativePercent()).isCloseTo(truth[0] == 0 ? 0 : 100.0 * truth[k] / truth[0],
+                    org.assertj.core.data.Offset.offset(1e-9));
+            if (k > 0) {
+                assertThat(step.stepPercent()).isCloseTo(truth[k - 1] == 0 ? 0 : 100.0 * truth[k] / truth[k - 1],
+                        org.assertj.core.data.Offset.offset(1e-9));
+            }
+        }
+    }
+
+    // --- helpers ---
+
+    private LeadDetails create(String first, String last) {
+        return leads.create(new LeadInput(first, last, first.toLowerCase() + "." + last.toLowerCase() + "@partner.example.com",
+                null, "Partner Co " + last, null, null, LeadSource.PARTNER, null, null), true);
+    }
+
+    private LeadDetails mql(LeadDetails lead) {
+        confirmAll(lead.id(), Term.MQL);
+        return leads.qualify(lead.id(), lead.version());
+    }
+
+    private LeadDetails sql(LeadDetails mql) {
+        confirmAll(mql.id(), Term.SQL);
+        return leads.handOver(mql.id(), mql.version(), users.byUsername("sales").orElseThrow().id());
+    }
+
+    private OpportunityDetails convert(LeadDetails sql) {
+        confirmAll(sql.id(), Term.OPPORTUNITY);
+        return opportunities.convert(sql.id(), sql.version(), new ConversionInput("Deal " + sql.lastName(),
+                new BigDecimal("120000"), "USD", LocalDate.now().plusMonths(2), null, null));
+    }
+
+    private OpportunityDetails toQuote(OpportunityDetails deal) {
+        OpportunityDetails proposal = opportunities.moveStage(deal.id(), deal.version(), Stage.PROPOSAL, null, null, null);
+        opportunities.confirmCriteria(deal.id(), definitions.entry(definitions.currentVersion(), Term.QUOTE).criteria()
+                .stream().map(Criterion::code).toList());
+        return opportunities.moveStage(proposal.id(), proposal.version(), Stage.QUOTE, null, null, null);
+    }
+
+    private void confirmAll(long leadId, Term term) {
+        leads.confirmCriteria(leadId, definitions.entry(definitions.currentVersion(), term).criteria().stream()
+                .map(Criterion::code).toList());
+    }
+
+    private static long[] counts(Funnel funnel) {
+        return funnel.steps().stream().mapToLong(Funnel.Step::count).toArray();
+    }
+
+    private static long[] delta(long[] after, long[] before) {
+        long[] delta = new long[after.length];
+        for (int i = 0; i < after.length; i++) {
+            delta[i] = after[i] - before[i];
+        }
+        return delta;
+    }
+}
