@@ -165,7 +165,7 @@ class LeadSearch {
     /** Whether the lead tally answers this query's counts: no text and no date filter. */
     private static boolean tallied(LeadQuery query) {
         return (query.text() == null || query.text().isBlank()) && query.createdFrom() == null
-                && query.createdTo() == null;
+                && query.createdTo() == null && query.reached() == null;
     }
 
     /** How many leads of a status were created in a month (yyyymm) under the query's filters. */
@@ -349,7 +349,8 @@ class LeadSearch {
     /** A text filter and no other: the matches alone answer the count and the newest-first pages. */
     private static boolean textOnly(LeadQuery query) {
         return query.text() != null && !query.text().isBlank() && query.status() == null && query.ownerId() == null
-                && query.source() == null && query.createdFrom() == null && query.createdTo() == null;
+                && query.source() == null && query.createdFrom() == null && query.createdTo() == null
+                && query.reached() == null;
     }
 
     /** The WHERE conditions of every filter but the text (see {@link #from}). */
@@ -374,6 +375,10 @@ class LeadSearch {
         if (query.createdTo() != null) {
             conditions.add("created_at < ?");
             args.add(start(query.createdTo().plusDays(1)));
+        }
+        if (query.reached() != null) {
+            conditions.add("reach >= ?");
+            args.add(query.reached().ordinal());
         }
         return conditions;
     }

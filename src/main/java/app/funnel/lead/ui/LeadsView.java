@@ -7,6 +7,7 @@ import app.funnel.lead.LeadDetails;
 import app.funnel.lead.LeadQuery;
 import app.funnel.lead.LeadRow;
 import app.funnel.lead.LeadService;
+import app.funnel.lead.FunnelStep;
 import app.funnel.lead.LeadSource;
 import app.funnel.lead.LeadStatus;
 import app.funnel.security.CurrentUser;
@@ -24,6 +25,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
+import org.jspecify.annotations.Nullable;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.tabs.Tab;
@@ -66,6 +68,10 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
     private final TextField text = new TextField();
+    /** The dashboard's drill-down: leads that reached a funnel step, of one owner (from the URL). */
+    private @Nullable FunnelStep reached;
+    private @Nullable Long ownerFilter;
+    private final Span drillDown = new Span();
 
     LeadsView(LeadService leads, DefinitionService definitions, UserService users, List<LeadExtension> extensions,
               Clock clock) {
@@ -112,7 +118,10 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
         text.setId("filter-text");
         text.addValueChangeListener(e -> refresh());
 
-        Toolbar toolbar = new Toolbar(text, source, from, to, mine);
+        drillDown.setId("filter-reached");
+        drillDown.addClassName("funnel-badge");
+        drillDown.setVisible(false);
+        Toolbar toolbar = new Toolbar(text, source, from, to, mine, drillDown);
         toolbar.end(new app.funnel.base.ui.CsvDownload("leads.csv", (delimiter, out) ->
                 leads.export(query(), delimiter, out)));
         if (me.has(Role.MARKETING)) {
@@ -150,6 +159,33 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
     @Override
     public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
         event.getRouteParameters().getLong("leadId").ifPresent(id -> event.getUI().access(() -> open(id)));
+        // ?from=2026-01-01&to=2026-03-31&source=EVENT&owner=12&reached=SQL: the dashboard's drill-down
+        var parameters = event.getLocation().getQueryParameters();
+        try {
+            parameters.getSingleParameter("from").map(java.time.LocalDate::parse).ifPresent(from::setValue);
+            parameters.getSingleParameter("to").map(java.time.LocalDate::parse).ifPresent(to::setValue);
+            parameters.getSingleParameter("source").map(LeadSource::valueOf).ifPresent(source::setValue);
+            ownerFilter = parameters.getSingleParameter("owner").map(Long::valueOf).orElse(null);
+            reached = parameters.getSingleParameter("reached").map(FunnelStep::valueOf).orElse(null);
+        } catch (RuntimeException badLink) {
+            Messages.error(getTranslation("leads.bad-link"));
+        }
+        if (reached != null || ownerFilter != null) {
+            String text = reached == null ? "" : getTranslation("leads.reached", getTranslation("step." + reached.name()));
+            if (ownerFilter != null) {
+                text += (text.isEmpty() ? "" : " · ") + owners.getOrDefault(ownerFilter, "?");
+            }
+            drillDown.setText(text + " ✕");
+            drillDown.setTitle(getTranslation("leads.reached-clear"));
+            drillDown.setVisible(true);
+            drillDown.getElement().addEventListener("click", e -> {
+                reached = null;
+                ownerFilter = null;
+                drillDown.setVisible(false);
+                refresh();
+            });
+            refresh();
+        }
     }
 
     private void open(long id) {
@@ -188,8 +224,8 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
 
     private LeadQuery query() {
         LeadStatus status = tabStatus.get(tabs.getSelectedTab());
-        Long owner = mine.getValue() ? leads.currentUserId() : null;
-        return new LeadQuery(status, owner, source.getValue(), from.getValue(), to.getValue(), text.getValue());
+        Long owner = mine.getValue() ? Long.valueOf(leads.currentUserId()) : ownerFilter;
+        return new LeadQuery(status, owner, source.getValue(), from.getValue(), to.getValue(), text.getValue(), reached);
     }
 
     void refresh() {
