@@ -63,6 +63,40 @@ public class DashboardService {
         return Funnel.of(atLeast, visibleSteps());
     }
 
+    /**
+     * The cohort by source: how many leads each source brought in the months, and how many of them
+     * became opportunities and were won (reached those steps, as in the funnel). Sources with no
+     * lead are left out; the largest first.
+     */
+    @PreAuthorize(Roles.HAS_FUNNEL)
+    public List<SourceRow> sources(YearMonth from, YearMonth to, @Nullable Long ownerId) {
+        List<Object> args = new ArrayList<>(List.of(month(from), month(to)));
+        String owner = "";
+        if (ownerId != null) {
+            owner = " AND owner_id = ?";
+            args.add(ownerId);
+        }
+        java.util.Map<LeadSource, long[]> bySource = new java.util.EnumMap<>(LeadSource.class);
+        jdbc.query("SELECT source, reach, SUM(n) FROM lead_tally WHERE created_month BETWEEN ? AND ?" + owner
+                + " GROUP BY source, reach", rs -> {
+            long[] counts = bySource.computeIfAbsent(LeadSource.valueOf(rs.getString(1)), k -> new long[3]);
+            long n = rs.getLong(3);
+            int reach = rs.getInt(2);
+            counts[0] += n;
+            if (reach >= FunnelStep.OPPORTUNITY.ordinal()) {
+                counts[1] += n;
+            }
+            if (reach == FunnelStep.WON.ordinal()) {
+                counts[2] += n;
+            }
+        }, args.toArray());
+        return bySource.entrySet().stream().filter(e -> e.getValue()[0] > 0)
+                .map(e -> new SourceRow(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                .sorted(java.util.Comparator.comparingLong(SourceRow::leads).reversed()
+                        .thenComparing(SourceRow::source))
+                .toList();
+    }
+
     /** Marketing sees the funnel up to SQL: what becomes of the leads after the handoff is sales'. */
     private static int visibleSteps() {
         CurrentUser me = CurrentUser.require();

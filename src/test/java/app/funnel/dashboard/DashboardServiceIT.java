@@ -65,6 +65,7 @@ class DashboardServiceIT {
         YearMonth now = YearMonth.now(ZoneOffset.UTC);
         TestLogins.as("leadership", Role.LEADERSHIP);
         long[] before = counts(dashboard.funnel(now, now, LeadSource.PARTNER, null));
+        long[] partnerBefore = partner(dashboard.sources(now, now, null));
         String tag = String.valueOf(System.nanoTime() % 1_000_000_000L);
 
         TestLogins.as("marketing", Role.MARKETING);
@@ -90,6 +91,8 @@ class DashboardServiceIT {
         long[] after = counts(funnel);
         // 5 leads; 4 reached MQL (one disqualified there); 3 SQL (one returned); 2 deals; both quoted; 1 won
         assertThat(delta(after, before)).containsExactly(5, 4, 3, 2, 2, 1);
+        // the sources figure: the partner source's 5 leads, 2 opportunities, 1 won
+        assertThat(delta(partner(dashboard.sources(now, now, null)), partnerBefore)).containsExactly(5, 2, 1);
         assertThat(funnel.steps()).extracting(Funnel.Step::step).containsExactly(FunnelStep.values());
         assertThat(onlyNew.id()).isPositive();
         assertTruth(now, now, LeadSource.PARTNER, null);
@@ -130,6 +133,8 @@ class DashboardServiceIT {
             assertTruth(period[0], period[1], LeadSource.EVENT, null);
             assertTruth(period[0], period[1], null, owner);
             assertTruth(period[0], period[1], LeadSource.REFERRAL, owner);
+            assertSourcesTruth(period[0], period[1], null);
+            assertSourcesTruth(period[0], period[1], owner);
         }
     }
 
@@ -187,6 +192,23 @@ class DashboardServiceIT {
                         org.assertj.core.data.Offset.offset(1e-9));
             }
         }
+    }
+
+    private static long[] partner(List<SourceRow> rows) {
+        return rows.stream().filter(r -> r.source() == LeadSource.PARTNER).findFirst()
+                .map(r -> new long[] {r.leads(), r.opportunities(), r.won()}).orElse(new long[3]);
+    }
+
+    /** Each source's row equals its funnel: leads, reached Opportunity, reached Won. */
+    private void assertSourcesTruth(YearMonth from, YearMonth to, @Nullable Long owner) {
+        List<SourceRow> rows = dashboard.sources(from, to, owner);
+        for (LeadSource source : LeadSource.values()) {
+            long[] funnel = counts(dashboard.funnel(from, to, source, owner));
+            long[] row = rows.stream().filter(r -> r.source() == source).findFirst()
+                    .map(r -> new long[] {r.leads(), r.opportunities(), r.won()}).orElse(new long[3]);
+            assertThat(row).as(source + " " + from + ".." + to).containsExactly(funnel[0], funnel[3], funnel[5]);
+        }
+        assertThat(rows).extracting(SourceRow::leads).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     // --- helpers ---

@@ -25,6 +25,7 @@ public class CsvDownload extends Div {
     }
 
     private final Select<CsvExport.Delimiter> delimiter = new Select<>();
+    private final Anchor link;
 
     public CsvDownload(String fileName, Writer writer) {
         addClassName("funnel-csv-download");
@@ -35,7 +36,7 @@ public class CsvDownload extends Div {
                 : CsvExport.Delimiter.COMMA);
         delimiter.setWidth("9rem");
         delimiter.setAriaLabel(getTranslation("csv.delimiter"));
-        Anchor link = new Anchor((DownloadEvent event) -> {
+        link = new Anchor((DownloadEvent event) -> {
             event.setFileName(fileName);
             event.setContentType("text/csv; charset=UTF-8");
             try (OutputStream out = event.getOutputStream()) {
@@ -52,5 +53,11 @@ public class CsvDownload extends Div {
         link.addClassName("funnel-csv-link");
         link.setId("export-csv");
         add(delimiter, link);
+    }
+
+    /** The download link's id, where a page has more than one export (default {@code export-csv}). */
+    public CsvDownload linkId(String id) {
+        link.setId(id);
+        return this;
     }
 }

@@ -5,6 +5,7 @@ import app.funnel.base.ui.Chart;
 import app.funnel.base.ui.CsvDownload;
 import app.funnel.dashboard.DashboardService;
 import app.funnel.dashboard.Funnel;
+import app.funnel.dashboard.SourceRow;
 import app.funnel.lead.FunnelStep;
 import app.funnel.lead.LeadSource;
 import app.funnel.security.Roles;
@@ -14,12 +15,9 @@ import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.tabs.Tab;
-import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
@@ -34,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -63,11 +62,12 @@ final class DashboardView extends Main {
     private final ComboBox<Long> owner = new ComboBox<>();
     private final Chart chart = new Chart();
     private final Grid<Funnel.Step> table = new Grid<>();
-    private final Tabs view = new Tabs();
-    private final Tab asChart = new Tab();
-    private final Tab asTable = new Tab();
     private final Paragraph summary = new Paragraph();
     private Funnel funnel = new Funnel(List.of());
+    private final Chart sourceChart = new Chart();
+    private final Grid<SourceRow> sourceTable = new Grid<>();
+    private final Paragraph sourceSummary = new Paragraph();
+    private List<SourceRow> sources = List.of();
 
     DashboardView(DashboardService dashboard, UserService users, Clock clock) {
         this.dashboard = dashboard;
@@ -123,15 +123,6 @@ final class DashboardView extends Main {
         Div filters = new Div(period, fromMonth, toMonth, source, owner);
         filters.addClassName("funnel-dashboard-filters");
 
-        asChart.setLabel(getTranslation("dashboard.as-chart"));
-        asChart.setId("funnel-as-chart");
-        asTable.setLabel(getTranslation("dashboard.as-table"));
-        asTable.setId("funnel-as-table");
-        view.add(asChart, asTable);
-        view.addSelectedChangeListener(e -> {
-            chart.setVisible(view.getSelectedTab() == asChart);
-            table.setVisible(view.getSelectedTab() == asTable);
-        });
         chart.setId("funnel-chart");
         chart.addClickListener(e -> {
             if (e.dataIndex() >= 0 && e.dataIndex() < funnel.steps().size()) {
@@ -145,11 +136,8 @@ final class DashboardView extends Main {
         table.addColumn(s -> percent(s.stepPercent())).setHeader(getTranslation("dashboard.col.step-percent"));
         table.addColumn(s -> percent(s.cumulativePercent())).setHeader(getTranslation("dashboard.col.cumulative"));
         table.setAllRowsVisible(true);
-        table.setVisible(false);
         table.addItemClickListener(e -> drill(e.getItem().step()));
         summary.setId("funnel-summary");
-        Paragraph note = new Paragraph(getTranslation("dashboard.funnel-note"));
-        note.addClassName("funnel-muted");
         CsvDownload csv = new CsvDownload("funnel.csv", (delimiter, out) -> {
             try (CsvExport export = new CsvExport(out, delimiter, List.of("step", "count", "step_percent",
                     "cumulative_percent"))) {
@@ -159,12 +147,40 @@ final class DashboardView extends Main {
                 }
             }
         });
-        Div header = new Div(new H3(getTranslation("dashboard.funnel")), view, csv);
-        header.addClassName("funnel-card-header");
-        Div card = new Div(header, summary, chart, table, note);
-        card.addClassName("funnel-card");
-        card.setId("funnel-card");
-        add(filters, card);
+        csv.linkId("funnel-csv");
+        FigureCard funnelCard = new FigureCard("funnel", getTranslation("dashboard.funnel"), chart, table, csv, summary,
+                getTranslation("dashboard.funnel-note"));
+
+        sourceChart.setId("sources-chart");
+        sourceChart.addClickListener(e -> {
+            if (e.dataIndex() >= 0 && e.dataIndex() < sources.size()) {
+                FunnelStep[] reached = {FunnelStep.LEAD, FunnelStep.OPPORTUNITY, FunnelStep.WON};
+                drill(reached[Math.min(2, Math.max(0, e.seriesIndex()))], sources.get(e.dataIndex()).source());
+            }
+        });
+        sourceTable.setId("sources-table");
+        sourceTable.addThemeVariants(GridVariant.LUMO_COMPACT);
+        sourceTable.addColumn(r -> getTranslation("source." + r.source().name())).setHeader(getTranslation("dashboard.source"));
+        sourceTable.addColumn(r -> number(r.leads())).setHeader(getTranslation("dashboard.col.leads"));
+        sourceTable.addColumn(r -> number(r.opportunities())).setHeader(getTranslation("dashboard.col.opportunities"));
+        sourceTable.addColumn(r -> percent(r.leads() == 0 ? 0 : 100.0 * r.opportunities() / r.leads()))
+                .setHeader(getTranslation("dashboard.col.to-opportunity"));
+        sourceTable.addColumn(r -> number(r.won())).setHeader(getTranslation("dashboard.col.won"));
+        sourceTable.setAllRowsVisible(true);
+        sourceTable.addItemClickListener(e -> drill(FunnelStep.LEAD, e.getItem().source()));
+        CsvDownload sourceCsv = new CsvDownload("sources.csv", (delimiter, out) -> {
+            try (CsvExport export = new CsvExport(out, delimiter, List.of("source", "leads", "opportunities", "won"))) {
+                for (SourceRow row : sources) {
+                    export.row(row.source().name(), row.leads(), row.opportunities(), row.won());
+                }
+            }
+        });
+        sourceCsv.linkId("sources-csv");
+        FigureCard sourcesCard = new FigureCard("sources", getTranslation("dashboard.sources"), sourceChart, sourceTable,
+                sourceCsv, sourceSummary, getTranslation("dashboard.sources-note"));
+        Div figures = new Div(funnelCard, sourcesCard);
+        figures.addClassName("funnel-figures");
+        add(filters, figures);
         refresh();
     }
 
@@ -179,6 +195,11 @@ final class DashboardView extends Main {
         chart.setOption(option(funnel));
         long cohort = funnel.steps().isEmpty() ? 0 : funnel.steps().getFirst().count();
         summary.setText(getTranslation("dashboard.funnel-summary", number(cohort), label(range[0]), label(range[1])));
+        // the source filter narrows the funnel; the sources figure compares all of them
+        sources = dashboard.sources(range[0], range[1], owner.getValue());
+        sourceTable.setItems(sources);
+        sourceChart.setOption(sourcesOption(sources));
+        sourceSummary.setText(getTranslation("dashboard.sources-summary", sources.size()));
     }
 
     /** The first and last month of the chosen period. */
@@ -196,12 +217,16 @@ final class DashboardView extends Main {
 
     /** The lead grid filtered to the leads counted at the step: created in the period, reached the step. */
     private void drill(FunnelStep step) {
+        drill(step, source.getValue());
+    }
+
+    private void drill(FunnelStep step, @Nullable LeadSource drillSource) {
         YearMonth[] range = range();
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("from", range[0].atDay(1).toString());
         parameters.put("to", range[1].atEndOfMonth().toString());
-        if (source.getValue() != null) {
-            parameters.put("source", source.getValue().name());
+        if (drillSource != null) {
+            parameters.put("source", drillSource.name());
         }
         if (owner.getValue() != null) {
             parameters.put("owner", owner.getValue().toString());
@@ -237,6 +262,36 @@ final class DashboardView extends Main {
             item.putObject("itemStyle").put("color", colors[step.step().ordinal()]).put("borderRadius", 4);
             item.putObject("label").put("show", true).put("position", "right").put("fontSize", 13)
                     .put("formatter", number(step.count()) + "  ·  " + percent(step.cumulativePercent()));
+        }
+        return JSON.writeValueAsString(option);
+    }
+
+    /** Grouped horizontal bars per source: its leads, those that became opportunities, those won. */
+    private String sourcesOption(List<SourceRow> rows) {
+        ObjectNode option = JSON.createObjectNode();
+        option.putObject("tooltip").put("trigger", "axis");
+        option.putObject("legend").put("top", 0);
+        option.putObject("grid").put("left", 10).put("right", 60).put("top", 30).put("bottom", 10)
+                .put("containLabel", true);
+        option.putObject("xAxis").put("type", "value");
+        ObjectNode yAxis = option.putObject("yAxis");
+        yAxis.put("type", "category").put("inverse", true);
+        ArrayNode categories = yAxis.putArray("data");
+        for (SourceRow row : rows) {
+            categories.add(getTranslation("source." + row.source().name()));
+        }
+        ArrayNode series = option.putArray("series");
+        String[][] kinds = {{"dashboard.col.leads", "#1e4fd8"}, {"dashboard.col.opportunities", "#8eabf8"},
+                {"dashboard.col.won", "#1a8f3c"}};
+        for (int k = 0; k < kinds.length; k++) {
+            ObjectNode bars = series.addObject();
+            bars.put("type", "bar").put("name", getTranslation(kinds[k][0])).put("cursor", "pointer");
+            bars.putObject("itemStyle").put("color", kinds[k][1]).put("borderRadius", 3);
+            bars.putObject("label").put("show", true).put("position", "right").put("fontSize", 11);
+            ArrayNode data = bars.putArray("data");
+            for (SourceRow row : rows) {
+                data.add(k == 0 ? row.leads() : k == 1 ? row.opportunities() : row.won());
+            }
         }
         return JSON.writeValueAsString(option);
     }
