@@ -540,13 +540,4 @@ public class ImportService {
             return earlier;
         }
     }
-
-    /** Removes an uploaded file that will not be imported. */
-    static void discard(Path path) {
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            LOG.warn("Could not delete {}", path, e);
-        }
-    }
 }

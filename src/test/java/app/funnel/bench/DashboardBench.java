@@ -61,6 +61,12 @@ class DashboardBench {
             bench.measure(c.name(), () -> dashboard.funnel(c.from(), c.to(), c.source(), c.owner()),
                     () -> floor(c.from(), c.to(), c.source(), c.owner()));
         }
+        YearMonth from = now.minusMonths(11);
+        assertThat(dashboard.sources(from, now, null)).allSatisfy(row -> assertThat(
+                new long[] {row.leads(), row.opportunities(), row.won()}).containsExactly(
+                pick(floor(from, now, row.source(), null))));
+        bench.measure("sources, last 12 months", () -> dashboard.sources(from, now, null),
+                () -> floorSources(from, now));
         Path written = bench.write(Path.of("target/bench"));
         System.out.println("Written to " + written.toAbsolutePath());
     }
@@ -96,6 +102,32 @@ class DashboardBench {
             atLeast[k] = running;
         }
         return atLeast;
+    }
+
+    private static long[] pick(long[] funnel) {
+        return new long[] {funnel[0], funnel[3], funnel[5]};
+    }
+
+    /** The sources figure by one plain GROUP BY: each lead's furthest step from the history rows, per source. */
+    private java.util.Map<String, long[]> floorSources(YearMonth from, YearMonth to) {
+        java.util.Map<String, long[]> rows = new java.util.HashMap<>();
+        jdbc.query("""
+                SELECT l.source, GREATEST(
+                    COALESCE((SELECT MAX(CASE s.to_stage WHEN 'MQL' THEN 1 WHEN 'SQL' THEN 2 WHEN 'CONVERTED' THEN 3
+                              ELSE 0 END) FROM stage_change s WHERE s.record_type = 'LEAD' AND s.record_id = l.id), 0),
+                    COALESCE((SELECT MAX(CASE s.to_stage WHEN 'QUOTE' THEN 4 WHEN 'NEGOTIATION' THEN 4
+                              WHEN 'CLOSED_WON' THEN 5 ELSE 3 END) FROM opportunity o JOIN stage_change s
+                              ON s.record_type = 'OPPORTUNITY' AND s.record_id = o.id WHERE o.lead_id = l.id), 0)) AS r,
+                    COUNT(*) FROM leads l WHERE l.created_at >= ? AND l.created_at < ? GROUP BY l.source, r""",
+                rs -> {
+                    long[] row = rows.computeIfAbsent(rs.getString(1), k -> new long[3]);
+                    int r = rs.getInt(2);
+                    long n = rs.getLong(3);
+                    row[0] += n;
+                    row[1] += r >= 3 ? n : 0;
+                    row[2] += r == 5 ? n : 0;
+                }, from.atDay(1).atStartOfDay(), to.plusMonths(1).atDay(1).atStartOfDay());
+        return rows;
     }
 
     private static long[] counts(Funnel funnel) {
