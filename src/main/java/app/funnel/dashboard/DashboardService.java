@@ -97,6 +97,34 @@ public class DashboardService {
                 .toList();
     }
 
+    /**
+     * The open pipeline: deals not yet won or lost, per expected-close month in the period and per
+     * currency, with their total and weighted (by probability) amounts. Leadership and admin see
+     * every deal (or one owner's); sales only its own, whatever owner it asks for; marketing none.
+     */
+    @PreAuthorize(Roles.HAS_PIPELINE)
+    public List<PipelineRow> pipeline(YearMonth from, YearMonth to, @Nullable Long ownerId) {
+        CurrentUser me = CurrentUser.require();
+        Long owner = ownerId;
+        if (!me.has(Role.LEADERSHIP) && !me.has(Role.ADMIN)) {
+            owner = me.userId() != null ? me.userId() : jdbc.queryForObject(
+                    "SELECT id FROM app_user WHERE username = ?", Long.class, me.username());
+        }
+        List<Object> args = new ArrayList<>(List.of(month(from), month(to)));
+        String ownerCondition = "";
+        if (owner != null) {
+            ownerCondition = " AND owner_id = ?";
+            args.add(owner);
+        }
+        return jdbc.query("SELECT close_month, currency, SUM(n), SUM(amount), SUM(weighted) FROM opportunity_tally "
+                        + "WHERE stage IN ('QUALIFICATION', 'PROPOSAL', 'QUOTE', 'NEGOTIATION') "
+                        + "AND close_month BETWEEN ? AND ?" + ownerCondition
+                        + " GROUP BY close_month, currency HAVING SUM(n) > 0 ORDER BY close_month, currency",
+                (rs, i) -> new PipelineRow(YearMonth.of(rs.getInt(1) / 100, rs.getInt(1) % 100), rs.getString(2),
+                        rs.getLong(3), rs.getBigDecimal(4), rs.getBigDecimal(5).setScale(2, java.math.RoundingMode.HALF_UP)),
+                args.toArray());
+    }
+
     /** Marketing sees the funnel up to SQL: what becomes of the leads after the handoff is sales'. */
     private static int visibleSteps() {
         CurrentUser me = CurrentUser.require();

@@ -25,6 +25,8 @@ public final class Roles {
     public static final String HAS_MARKETING = "hasRole('MARKETING')";
     /** Who sees the lead funnel: leadership and admin all of it, marketing up to SQL. */
     public static final String HAS_FUNNEL = "hasAnyRole('LEADERSHIP', 'ADMIN', 'MARKETING')";
+    /** Who sees the open pipeline: leadership and admin all of it, sales its own deals. */
+    public static final String HAS_PIPELINE = "hasAnyRole('LEADERSHIP', 'ADMIN', 'SALES')";
     /** Who imports leads from CSV files. */
     public static final String HAS_IMPORT = "hasAnyRole('MARKETING', 'LEADERSHIP', 'ADMIN')";
     /** Any of Funnel's roles: a user who holds none sees nothing but their profile. */

@@ -139,6 +139,50 @@ class DashboardServiceIT {
     }
 
     @Test
+    void the_pipeline_equals_the_open_deals_and_sales_gets_only_its_own() {
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        long sales = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'sales'", Long.class);
+        TestLogins.as("leadership", Role.LEADERSHIP);
+        for (YearMonth[] period : List.of(new YearMonth[] {now, now.plusMonths(2)},
+                new YearMonth[] {now.minusMonths(12), now.plusMonths(12)}, new YearMonth[] {now.plusMonths(3), now.plusYears(2)})) {
+            assertThat(rows(dashboard.pipeline(period[0], period[1], null))).isEqualTo(openDeals(period[0], period[1], null));
+            assertThat(rows(dashboard.pipeline(period[0], period[1], sales))).isEqualTo(openDeals(period[0], period[1], sales));
+        }
+        YearMonth from = now.minusMonths(12);
+        YearMonth to = now.plusMonths(12);
+        TestLogins.as("sales", Role.SALES);
+        List<String> own = rows(dashboard.pipeline(from, to, null));
+        assertThat(own).isEqualTo(openDeals(from, to, sales)).isNotEmpty();
+        // asking for everyone, or for a colleague, still gives its own deals only
+        long colleague = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'paulo'", Long.class);
+        assertThat(rows(dashboard.pipeline(from, to, colleague))).isEqualTo(own);
+        TestLogins.as("marketing", Role.MARKETING);
+        assertThatThrownBy(() -> dashboard.pipeline(from, to, null)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    private static List<String> rows(List<PipelineRow> rows) {
+        return rows.stream().map(r -> r.month() + " " + r.currency() + " " + r.deals() + " "
+                + r.total().setScale(2, java.math.RoundingMode.HALF_UP) + " "
+                + r.weighted().setScale(2, java.math.RoundingMode.HALF_UP)).toList();
+    }
+
+    /** The base table: open deals per expected-close month and currency. */
+    private List<String> openDeals(YearMonth from, YearMonth to, @Nullable Long owner) {
+        List<Object> args = new ArrayList<>(List.of(from.atDay(1), to.atEndOfMonth()));
+        String ownerCondition = owner == null ? "" : " AND owner_id = ?";
+        if (owner != null) {
+            args.add(owner);
+        }
+        return jdbc.query("SELECT EXTRACT(YEAR_MONTH FROM expected_close), currency, COUNT(*), SUM(amount), "
+                        + "SUM(ROUND(amount * probability / 100, 4)) FROM opportunity "
+                        + "WHERE stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND expected_close BETWEEN ? AND ?"
+                        + ownerCondition + " GROUP BY 1, 2 ORDER BY 1, 2",
+                (rs, i) -> YearMonth.of(rs.getInt(1) / 100, rs.getInt(1) % 100) + " " + rs.getString(2) + " "
+                        + rs.getLong(3) + " " + rs.getBigDecimal(4).setScale(2, java.math.RoundingMode.HALF_UP) + " "
+                        + rs.getBigDecimal(5).setScale(2, java.math.RoundingMode.HALF_UP), args.toArray());
+    }
+
+    @Test
     void marketing_sees_the_funnel_up_to_sql_and_sales_none_of_it() {
         YearMonth now = YearMonth.now(ZoneOffset.UTC);
         TestLogins.as("marketing", Role.MARKETING);

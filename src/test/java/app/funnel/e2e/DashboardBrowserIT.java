@@ -58,7 +58,18 @@ class DashboardBrowserIT extends BrowserTest {
         assertThat(steps).containsText("SQL");
         assertThat(steps).not().containsText("Opportunity");
         assertThat(marketing.locator("#funnel-chart svg")).not().containsText("Won");
+        assertThat(marketing.locator("#pipeline-card")).hasCount(0);
         marketing.context().close();
+
+        Page sales = chromium.newPage();
+        Chromium.logIn(sales, base(), "sales", DemoMode.DEMO_PASSWORD);
+        Chromium.waitForShell(sales);
+        sales.navigate(base() + "/dashboard");
+        assertThat(sales.locator("#pipeline-card")).isVisible();
+        assertThat(sales.locator("#pipeline-chart svg")).isVisible();
+        assertThat(sales.locator("#funnel-card")).hasCount(0);
+        assertThat(sales.locator("#dashboard-owner")).isHidden();
+        sales.context().close();
     }
 
     /** How many of the leads created in the months reached each step, from the leads table. */

@@ -28,7 +28,7 @@ class LoginBrowserIT extends BrowserTest {
         var expected = List.of(
                 new Object[] {"admin", "Ana Admin", List.of("Home", "Dashboard", "Definitions", "Acknowledgements", "Leads", "Import leads", "Opportunities", "Funnel board", "Users", "Capture forms", "Profile")},
                 new Object[] {"marketing", "Márcia Marketing", List.of("Home", "Dashboard", "Definitions", "Leads", "Import leads", "Opportunities", "Funnel board", "Profile")},
-                new Object[] {"sales", "Sérgio Sales", List.of("Home", "Definitions", "Leads", "Opportunities", "Funnel board", "Profile")},
+                new Object[] {"sales", "Sérgio Sales", List.of("Home", "Dashboard", "Definitions", "Leads", "Opportunities", "Funnel board", "Profile")},
                 new Object[] {"leadership", "Lígia Leadership", List.of("Home", "Dashboard", "Definitions", "Acknowledgements", "Leads", "Import leads", "Opportunities", "Funnel board", "Profile")});
         for (Object[] row : expected) {
             Page page = chromium.newPage();

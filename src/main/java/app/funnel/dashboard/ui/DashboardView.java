@@ -5,9 +5,12 @@ import app.funnel.base.ui.Chart;
 import app.funnel.base.ui.CsvDownload;
 import app.funnel.dashboard.DashboardService;
 import app.funnel.dashboard.Funnel;
+import app.funnel.dashboard.PipelineRow;
 import app.funnel.dashboard.SourceRow;
 import app.funnel.lead.FunnelStep;
 import app.funnel.lead.LeadSource;
+import app.funnel.security.CurrentUser;
+import app.funnel.security.Role;
 import app.funnel.security.Roles;
 import app.funnel.user.UserService;
 import com.vaadin.flow.component.UI;
@@ -38,14 +41,16 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The dashboard: for now the funnel of a cohort (the leads created in the chosen months), as a
- * chart or a table, exported as CSV; clicking a step opens the lead grid filtered to exactly the
- * leads counted there. Marketing sees the steps up to SQL (the server sends no more).
+ * The dashboard, per role: the funnel of a cohort (the leads created in the chosen months) and what
+ * each source's leads became, for leadership, admin and marketing (marketing up to SQL: the server
+ * sends no more); the open pipeline by expected-close month for leadership, admin and sales (sales
+ * its own deals). Every figure is a chart or a table, exported as CSV; clicking a funnel step or a
+ * source opens the lead grid filtered to exactly the leads counted there.
  */
 @Route("dashboard")
 @PageTitle("Dashboard")
 @Menu(order = 5, title = "menu.dashboard", icon = "vaadin:chart")
-@RolesAllowed({Roles.LEADERSHIP, Roles.ADMIN, Roles.MARKETING})
+@RolesAllowed({Roles.LEADERSHIP, Roles.ADMIN, Roles.MARKETING, Roles.SALES})
 final class DashboardView extends Main {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -68,10 +73,20 @@ final class DashboardView extends Main {
     private final Grid<SourceRow> sourceTable = new Grid<>();
     private final Paragraph sourceSummary = new Paragraph();
     private List<SourceRow> sources = List.of();
+    private final Chart pipelineChart = new Chart();
+    private final Grid<PipelineRow> pipelineTable = new Grid<>();
+    private final Select<String> currency = new Select<>();
+    private final Paragraph pipelineSummary = new Paragraph();
+    private List<PipelineRow> pipeline = List.of();
+    private final boolean seesFunnel;
+    private final boolean seesPipeline;
 
     DashboardView(DashboardService dashboard, UserService users, Clock clock) {
         this.dashboard = dashboard;
         this.clock = clock;
+        CurrentUser me = CurrentUser.require();
+        this.seesFunnel = me.has(Role.LEADERSHIP) || me.has(Role.ADMIN) || me.has(Role.MARKETING);
+        this.seesPipeline = me.has(Role.LEADERSHIP) || me.has(Role.ADMIN) || me.has(Role.SALES);
         addClassName("funnel-view");
         addClassName("funnel-dashboard");
         Map<Long, String> names = users.displayNames();
@@ -120,6 +135,9 @@ final class DashboardView extends Main {
         toMonth.addValueChangeListener(e -> refresh());
         source.addValueChangeListener(e -> refresh());
         owner.addValueChangeListener(e -> refresh());
+        // sales sees its own pipeline: no source (deals have none in the pipeline) and no owner to choose
+        source.setVisible(seesFunnel);
+        owner.setVisible(seesFunnel || !me.has(Role.SALES) || me.has(Role.LEADERSHIP) || me.has(Role.ADMIN));
         Div filters = new Div(period, fromMonth, toMonth, source, owner);
         filters.addClassName("funnel-dashboard-filters");
 
@@ -178,8 +196,44 @@ final class DashboardView extends Main {
         sourceCsv.linkId("sources-csv");
         FigureCard sourcesCard = new FigureCard("sources", getTranslation("dashboard.sources"), sourceChart, sourceTable,
                 sourceCsv, sourceSummary, getTranslation("dashboard.sources-note"));
-        Div figures = new Div(funnelCard, sourcesCard);
+        pipelineChart.setId("pipeline-chart");
+        pipelineTable.setId("pipeline-table");
+        pipelineTable.addThemeVariants(GridVariant.LUMO_COMPACT);
+        pipelineTable.addColumn(r -> label(r.month())).setHeader(getTranslation("dashboard.col.close-month"));
+        pipelineTable.addColumn(PipelineRow::currency).setHeader(getTranslation("dashboard.col.currency"));
+        pipelineTable.addColumn(r -> number(r.deals())).setHeader(getTranslation("dashboard.col.deals"));
+        pipelineTable.addColumn(r -> money(r.total())).setHeader(getTranslation("dashboard.col.total"));
+        pipelineTable.addColumn(r -> money(r.weighted())).setHeader(getTranslation("dashboard.col.weighted"));
+        pipelineTable.setAllRowsVisible(true);
+        currency.setItemLabelGenerator(c -> c);
+        currency.setId("pipeline-currency");
+        currency.setWidth("7rem");
+        currency.setAriaLabel(getTranslation("dashboard.col.currency"));
+        currency.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                pipelineChart.setOption(pipelineOption(pipeline, e.getValue()));
+            }
+        });
+        CsvDownload pipelineCsv = new CsvDownload("pipeline.csv", (delimiter, out) -> {
+            try (CsvExport export = new CsvExport(out, delimiter, List.of("close_month", "currency", "deals", "total",
+                    "weighted"))) {
+                for (PipelineRow row : pipeline) {
+                    export.row(row.month().toString(), row.currency(), row.deals(), row.total().toPlainString(),
+                            row.weighted().toPlainString());
+                }
+            }
+        });
+        pipelineCsv.linkId("pipeline-csv");
+        FigureCard pipelineCard = new FigureCard("pipeline", getTranslation("dashboard.pipeline"), pipelineChart,
+                pipelineTable, pipelineCsv, pipelineSummary, getTranslation("dashboard.pipeline-note"), currency);
+        Div figures = new Div();
         figures.addClassName("funnel-figures");
+        if (seesFunnel) {
+            figures.add(funnelCard, sourcesCard);
+        }
+        if (seesPipeline) {
+            figures.add(pipelineCard);
+        }
         add(filters, figures);
         refresh();
     }
@@ -188,6 +242,26 @@ final class DashboardView extends Main {
         YearMonth[] range = range();
         if (range[0].isAfter(range[1])) {
             summary.setText(getTranslation("dashboard.error.range"));
+            return;
+        }
+        if (seesPipeline) {
+            pipeline = dashboard.pipeline(range[0], range[1], owner.getValue());
+            pipelineTable.setItems(pipeline);
+            Map<String, java.math.BigDecimal> totals = new LinkedHashMap<>();
+            pipeline.forEach(r -> totals.merge(r.currency(), r.total(), java.math.BigDecimal::add));
+            List<String> currencies = totals.entrySet().stream()
+                    .sorted(Map.Entry.<String, java.math.BigDecimal>comparingByValue().reversed()).map(Map.Entry::getKey)
+                    .toList();
+            currency.setItems(currencies);
+            String shown = currencies.contains(currency.getValue()) ? currency.getValue()
+                    : currencies.isEmpty() ? null : currencies.getFirst();
+            currency.setValue(shown);
+            pipelineChart.setOption(pipelineOption(pipeline, shown));
+            long deals = pipeline.stream().mapToLong(PipelineRow::deals).sum();
+            pipelineSummary.setText(getTranslation("dashboard.pipeline-summary", number(deals), label(range[0]),
+                    label(range[1])));
+        }
+        if (!seesFunnel) {
             return;
         }
         funnel = dashboard.funnel(range[0], range[1], source.getValue(), owner.getValue());
@@ -294,6 +368,40 @@ final class DashboardView extends Main {
             }
         }
         return JSON.writeValueAsString(option);
+    }
+
+    /** Bars per expected-close month in one currency: the total and the weighted open amount. */
+    private String pipelineOption(List<PipelineRow> rows, @Nullable String shownCurrency) {
+        ObjectNode option = JSON.createObjectNode();
+        option.putObject("tooltip").put("trigger", "axis");
+        option.putObject("legend").put("top", 0);
+        option.putObject("grid").put("left", 10).put("right", 20).put("top", 30).put("bottom", 10)
+                .put("containLabel", true);
+        ArrayNode months = option.putObject("xAxis").put("type", "category").putArray("data");
+        option.putObject("yAxis").put("type", "value").putObject("axisLabel").put("formatter", "{value}");
+        ArrayNode series = option.putArray("series");
+        ObjectNode total = series.addObject().put("type", "bar")
+                .put("name", getTranslation("dashboard.col.total") + (shownCurrency == null ? "" : " (" + shownCurrency + ")"));
+        total.putObject("itemStyle").put("color", "#8eabf8").put("borderRadius", 3);
+        ObjectNode weighted = series.addObject().put("type", "bar")
+                .put("name", getTranslation("dashboard.col.weighted") + (shownCurrency == null ? "" : " (" + shownCurrency + ")"));
+        weighted.putObject("itemStyle").put("color", "#1e4fd8").put("borderRadius", 3);
+        ArrayNode totals = total.putArray("data");
+        ArrayNode weights = weighted.putArray("data");
+        for (PipelineRow row : rows) {
+            if (row.currency().equals(shownCurrency)) {
+                months.add(label(row.month()));
+                totals.add(row.total());
+                weights.add(row.weighted());
+            }
+        }
+        return JSON.writeValueAsString(option);
+    }
+
+    private String money(java.math.BigDecimal amount) {
+        NumberFormat format = NumberFormat.getNumberInstance(getLocale());
+        format.setMaximumFractionDigits(0);
+        return format.format(amount);
     }
 
     private String label(YearMonth month) {

@@ -13,7 +13,7 @@ import com.vaadin.flow.component.tabs.Tabs;
 final class FigureCard extends Div {
 
     FigureCard(String id, String title, Chart chart, Component table, CsvDownload csv, Paragraph summary,
-               String note) {
+               String note, Component... headerExtras) {
         setId(id + "-card");
         addClassName("funnel-card");
         Tab asChart = new Tab(getTranslation("dashboard.as-chart"));
@@ -26,7 +26,9 @@ final class FigureCard extends Div {
             table.setVisible(view.getSelectedTab() == asTable);
         });
         table.setVisible(false);
-        Div header = new Div(new H3(title), view, csv);
+        Div header = new Div(new H3(title));
+        header.add(headerExtras);
+        header.add(view, csv);
         header.addClassName("funnel-card-header");
         Paragraph remark = new Paragraph(note);
         remark.addClassName("funnel-muted");
