@@ -67,6 +67,14 @@ class DashboardBench {
                 pick(floor(from, now, row.source(), null))));
         bench.measure("sources, last 12 months", () -> dashboard.sources(from, now, null),
                 () -> floorSources(from, now));
+        YearMonth next = now.plusMonths(11);
+        assertThat(dashboard.pipeline(now, next, null)).extracting(r -> r.deals())
+                .containsExactlyElementsOf(floorPipeline(now, next, null).stream().map(r -> (Long) r[2]).toList());
+        bench.measure("pipeline, next 12 months", () -> dashboard.pipeline(now, next, null),
+                () -> floorPipeline(now, next, null));
+        long sales = salesId();
+        bench.measure("pipeline, next 12 months, owner sales", () -> dashboard.pipeline(now, next, sales),
+                () -> floorPipeline(now, next, sales));
         Path written = bench.write(Path.of("target/bench"));
         System.out.println("Written to " + written.toAbsolutePath());
     }
@@ -102,6 +110,24 @@ class DashboardBench {
             atLeast[k] = running;
         }
         return atLeast;
+    }
+
+    /** The pipeline by a plain GROUP BY over the open deals. */
+    private List<Object[]> floorPipeline(YearMonth from, YearMonth to, @Nullable Long owner) {
+        List<Object> args = new ArrayList<>(List.of(from.atDay(1), to.atEndOfMonth()));
+        if (owner != null) {
+            args.add(owner);
+        }
+        return jdbc.query("SELECT EXTRACT(YEAR_MONTH FROM expected_close) AS m, currency, COUNT(*), SUM(amount), "
+                        + "SUM(ROUND(amount * probability / 100, 4)) FROM opportunity "
+                        + "WHERE stage NOT IN ('CLOSED_WON', 'CLOSED_LOST') AND expected_close BETWEEN ? AND ? "
+                        + (owner == null ? "" : "AND owner_id = ? ") + "GROUP BY m, currency ORDER BY m, currency",
+                (rs, i) -> new Object[] {rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5)}, args.toArray());
+    }
+
+    private long salesId() {
+        return jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'sales'", Long.class);
     }
 
     private static long[] pick(long[] funnel) {

@@ -56,7 +56,7 @@ final class DashboardView extends Main {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** The periods offered; custom takes the two month pickers. */
-    enum Period { THIS_MONTH, THIS_QUARTER, THIS_YEAR, LAST_12_MONTHS, CUSTOM }
+    enum Period { THIS_MONTH, THIS_QUARTER, THIS_YEAR, LAST_12_MONTHS, NEXT_12_MONTHS, CUSTOM }
 
     private final DashboardService dashboard;
     private final Clock clock;
@@ -98,7 +98,7 @@ final class DashboardView extends Main {
         period.setId("dashboard-period");
         List<YearMonth> months = new ArrayList<>();
         YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
-        for (int i = 0; i < 60; i++) {
+        for (int i = -24; i < 60; i++) {
             months.add(now.minusMonths(i));
         }
         for (Select<YearMonth> month : List.of(fromMonth, toMonth)) {
@@ -281,9 +281,14 @@ final class DashboardView extends Main {
         YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
         return switch (period.getValue() == null ? Period.THIS_YEAR : period.getValue()) {
             case THIS_MONTH -> new YearMonth[] {now, now};
-            case THIS_QUARTER -> new YearMonth[] {YearMonth.of(now.getYear(), (now.getMonthValue() - 1) / 3 * 3 + 1), now};
-            case THIS_YEAR -> new YearMonth[] {YearMonth.of(now.getYear(), 1), now};
+            // whole quarters and years: the cohort has no leads in the months to come, the pipeline has deals
+            case THIS_QUARTER -> {
+                YearMonth first = YearMonth.of(now.getYear(), (now.getMonthValue() - 1) / 3 * 3 + 1);
+                yield new YearMonth[] {first, first.plusMonths(2)};
+            }
+            case THIS_YEAR -> new YearMonth[] {YearMonth.of(now.getYear(), 1), YearMonth.of(now.getYear(), 12)};
             case LAST_12_MONTHS -> new YearMonth[] {now.minusMonths(11), now};
+            case NEXT_12_MONTHS -> new YearMonth[] {now, now.plusMonths(11)};
             case CUSTOM -> new YearMonth[] {fromMonth.getValue() == null ? now : fromMonth.getValue(),
                     toMonth.getValue() == null ? now : toMonth.getValue()};
         };
