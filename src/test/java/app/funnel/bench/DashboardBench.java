@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.funnel.TestLogins;
 import app.funnel.dashboard.DashboardService;
 import app.funnel.dashboard.Funnel;
+import app.funnel.dashboard.FunnelFromHistory;
 import app.funnel.lead.LeadSource;
 import app.funnel.security.Role;
 import java.nio.file.Path;
@@ -81,35 +82,7 @@ class DashboardBench {
 
     /** The plain GROUP BY: each lead's furthest step from the history rows, counted per step reached. */
     private long[] floor(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long owner) {
-        List<Object> args = new ArrayList<>(List.of(from.atDay(1).atStartOfDay(), to.plusMonths(1).atDay(1).atStartOfDay()));
-        String filters = "";
-        if (source != null) {
-            filters += " AND l.source = ?";
-            args.add(source.name());
-        }
-        if (owner != null) {
-            filters += " AND l.owner_id = ?";
-            args.add(owner);
-        }
-        long[] atReach = new long[6];
-        jdbc.query("""
-                SELECT GREATEST(
-                    COALESCE((SELECT MAX(CASE s.to_stage WHEN 'MQL' THEN 1 WHEN 'SQL' THEN 2 WHEN 'CONVERTED' THEN 3
-                              ELSE 0 END) FROM stage_change s WHERE s.record_type = 'LEAD' AND s.record_id = l.id), 0),
-                    COALESCE((SELECT MAX(CASE s.to_stage WHEN 'QUOTE' THEN 4 WHEN 'NEGOTIATION' THEN 4
-                              WHEN 'CLOSED_WON' THEN 5 ELSE 3 END) FROM opportunity o JOIN stage_change s
-                              ON s.record_type = 'OPPORTUNITY' AND s.record_id = o.id WHERE o.lead_id = l.id), 0)) AS r,
-                    COUNT(*) FROM leads l WHERE l.created_at >= ? AND l.created_at < ?""" + filters + " GROUP BY r",
-                rs -> {
-                    atReach[rs.getInt(1)] = rs.getLong(2);
-                }, args.toArray());
-        long[] atLeast = new long[6];
-        long running = 0;
-        for (int k = 5; k >= 0; k--) {
-            running += atReach[k];
-            atLeast[k] = running;
-        }
-        return atLeast;
+        return FunnelFromHistory.counts(jdbc, from, to, source, owner);
     }
 
     /** The pipeline by a plain GROUP BY over the open deals. */
@@ -137,14 +110,8 @@ class DashboardBench {
     /** The sources figure by one plain GROUP BY: each lead's furthest step from the history rows, per source. */
     private java.util.Map<String, long[]> floorSources(YearMonth from, YearMonth to) {
         java.util.Map<String, long[]> rows = new java.util.HashMap<>();
-        jdbc.query("""
-                SELECT l.source, GREATEST(
-                    COALESCE((SELECT MAX(CASE s.to_stage WHEN 'MQL' THEN 1 WHEN 'SQL' THEN 2 WHEN 'CONVERTED' THEN 3
-                              ELSE 0 END) FROM stage_change s WHERE s.record_type = 'LEAD' AND s.record_id = l.id), 0),
-                    COALESCE((SELECT MAX(CASE s.to_stage WHEN 'QUOTE' THEN 4 WHEN 'NEGOTIATION' THEN 4
-                              WHEN 'CLOSED_WON' THEN 5 ELSE 3 END) FROM opportunity o JOIN stage_change s
-                              ON s.record_type = 'OPPORTUNITY' AND s.record_id = o.id WHERE o.lead_id = l.id), 0)) AS r,
-                    COUNT(*) FROM leads l WHERE l.created_at >= ? AND l.created_at < ? GROUP BY l.source, r""",
+        jdbc.query("SELECT l.source, " + FunnelFromHistory.REACH + ", COUNT(*) FROM leads l "
+                        + "WHERE l.created_at >= ? AND l.created_at < ? GROUP BY l.source, r",
                 rs -> {
                     long[] row = rows.computeIfAbsent(rs.getString(1), k -> new long[3]);
                     int r = rs.getInt(2);

@@ -197,34 +197,7 @@ class DashboardServiceIT {
     // --- the truth: each lead's furthest step from its own and its deal's history rows ---
 
     private void assertTruth(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long owner) {
-        List<Object> args = new ArrayList<>(List.of(from.atDay(1).atStartOfDay(), to.plusMonths(1).atDay(1).atStartOfDay()));
-        String filters = "";
-        if (source != null) {
-            filters += " AND l.source = ?";
-            args.add(source.name());
-        }
-        if (owner != null) {
-            filters += " AND l.owner_id = ?";
-            args.add(owner);
-        }
-        long[] atReach = new long[6];
-        jdbc.query("""
-                SELECT GREATEST(
-                    COALESCE((SELECT MAX(CASE s.to_stage WHEN 'MQL' THEN 1 WHEN 'SQL' THEN 2 WHEN 'CONVERTED' THEN 3
-                              ELSE 0 END) FROM stage_change s WHERE s.record_type = 'LEAD' AND s.record_id = l.id), 0),
-                    COALESCE((SELECT MAX(CASE s.to_stage WHEN 'QUOTE' THEN 4 WHEN 'NEGOTIATION' THEN 4
-                              WHEN 'CLOSED_WON' THEN 5 ELSE 3 END) FROM opportunity o JOIN stage_change s
-                              ON s.record_type = 'OPPORTUNITY' AND s.record_id = o.id WHERE o.lead_id = l.id), 0)) AS r,
-                    COUNT(*) FROM leads l WHERE l.created_at >= ? AND l.created_at < ?""" + filters + " GROUP BY r",
-                rs -> {
-                    atReach[rs.getInt(1)] = rs.getLong(2);
-                }, args.toArray());
-        long[] truth = new long[6];
-        long running = 0;
-        for (int k = 5; k >= 0; k--) {
-            running += atReach[k];
-            truth[k] = running;
-        }
+        long[] truth = FunnelFromHistory.counts(jdbc, from, to, source, owner);
         Funnel funnel = dashboard.funnel(from, to, source, owner);
         assertThat(counts(funnel)).as(from + ".." + to + " " + source + " " + owner).containsExactly(truth);
         for (Funnel.Step step : funnel.steps()) {
