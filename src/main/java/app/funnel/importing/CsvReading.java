@@ -102,6 +102,22 @@ final class CsvReading {
         }
     }
 
+    /** A data row of a file and its number (1 = the first row after the header, empty lines not counted). */
+    @FunctionalInterface
+    interface RowConsumer {
+        void accept(int rowNo, CSVRecord record);
+    }
+
+    /** Gives each data row of the file, numbered, to the consumer: the header and empty lines are skipped. */
+    static void rows(ImportFile file, RowConsumer consumer) {
+        int[] rowNo = {0};
+        each(file.path(), file.encoding(), file.delimiter(), record -> {
+            if (record.getRecordNumber() > 1 && !blank(record)) {
+                consumer.accept(++rowNo[0], record);
+            }
+        });
+    }
+
     static boolean blank(CSVRecord record) {
         for (String value : record) {
             if (!value.isBlank()) {

@@ -122,12 +122,9 @@ public class ImportService {
         List<Preview.Row> shown = new ArrayList<>();
         List<LeadFields> shownFields = new ArrayList<>();
         int[] counts = new int[4]; // valid, invalid, repeated, suspect
-        int[] rowNo = {0};
-        CsvReading.each(file.path(), file.encoding(), file.delimiter(), record -> {
-            if (record.getRecordNumber() == 1 || CsvReading.blank(record)) {
-                return;
-            }
-            rowNo[0]++;
+        int[] total = {0};
+        CsvReading.rows(file, (rowNo, record) -> {
+            total[0] = rowNo;
             var input = reader.read(record);
             LeadFields fields = null;
             String error = null;
@@ -141,12 +138,12 @@ public class ImportService {
                 counts[1]++;
                 error = reason(invalid, translator);
             }
-            Integer sameAs = fields == null ? null : repeats.check(fields, rowNo[0]);
+            Integer sameAs = fields == null ? null : repeats.check(fields, rowNo);
             if (sameAs != null) {
                 counts[2]++;
             }
             if (shown.size() < PREVIEW_ROWS) {
-                shown.add(new Preview.Row(rowNo[0], (input.firstName() + " " + input.lastName()).strip(),
+                shown.add(new Preview.Row(rowNo, (input.firstName() + " " + input.lastName()).strip(),
                         text(input.email()), text(input.phone()), text(input.company()),
                         input.source() == null ? source : input.source(), error,
                         fields == null ? Set.of() : fields.suspect(), List.of(), sameAs));
@@ -170,7 +167,7 @@ public class ImportService {
             checked.clear();
         }
         checked.put(file.path(), new Checked(Map.copyOf(mapping), counts[1]));
-        return new Preview(rows, rowNo[0], counts[0], counts[1], counts[2], counts[3]);
+        return new Preview(rows, total[0], counts[0], counts[1], counts[2], counts[3]);
     }
 
     /**
@@ -308,16 +305,11 @@ public class ImportService {
     private List<Object[]> failingRows(ImportFile file, ImportOptions options, Translator translator) {
         RowReader reader = new RowReader(options.mapping());
         List<Object[]> failures = new ArrayList<>();
-        int[] rowNo = {0};
-        CsvReading.each(file.path(), file.encoding(), file.delimiter(), record -> {
-            if (record.getRecordNumber() == 1 || CsvReading.blank(record)) {
-                return;
-            }
-            rowNo[0]++;
+        CsvReading.rows(file, (rowNo, record) -> {
             try {
                 LeadFields.check(reader.read(record));
             } catch (InvalidInputException invalid) {
-                failures.add(new Object[] {rowNo[0], reason(invalid, translator), ImportStore.line(record.toList())});
+                failures.add(new Object[] {rowNo, reason(invalid, translator), ImportStore.line(record.toList())});
             }
         });
         return failures;
@@ -386,13 +378,9 @@ public class ImportService {
         private void read() {
             RowReader reader = new RowReader(options.mapping());
             List<Pending> pending = new ArrayList<>(BATCH);
-            int[] rowNo = {0};
             try {
-                CsvReading.each(file.path(), file.encoding(), file.delimiter(), record -> {
-                    if (record.getRecordNumber() == 1 || CsvReading.blank(record)) {
-                        return;
-                    }
-                    pending.add(check(++rowNo[0], record, reader));
+                CsvReading.rows(file, (rowNo, record) -> {
+                    pending.add(check(rowNo, record, reader));
                     if (pending.size() >= BATCH) {
                         hand(List.copyOf(pending));
                         pending.clear();

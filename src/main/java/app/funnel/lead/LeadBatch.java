@@ -63,6 +63,18 @@ public class LeadBatch {
 
     private static final int CHUNK = 1000;
 
+    /** The columns a new lead is inserted with (the rest take their defaults), in {@link #newLead} order. */
+    static final List<String> NEW_LEAD_COLUMNS = List.of("first_name", "last_name", "email", "email_key", "phone",
+            "company", "name_key", "company_key", "job_title", "country", "source", "owner_id", "status",
+            "suspect_reasons", "notes", "created_at", "updated_at", "updated_by");
+
+    /** A new NEW lead's values for {@link #NEW_LEAD_COLUMNS}. */
+    static Object[] newLead(LeadFields r, LeadSource source, long ownerId, Object now, String by) {
+        return new Object[] {r.firstName(), r.lastName(), r.email(), r.emailKey(), r.phone(), r.company(),
+                r.nameKey(), r.companyKey(), r.jobTitle(), r.country(), source.name(), ownerId, LeadStatus.NEW.name(),
+                r.suspectColumn(), r.notes(), now, now, by};
+    }
+
     private final JdbcTemplate jdbc;
     private final LeadTally tally;
     private final DefinitionService definitions;
@@ -153,10 +165,8 @@ public class LeadBatch {
         int version = definitions.currentVersion();
         List<Long> ids = new ArrayList<>(rows.size());
         for (List<LeadFields> chunk : chunks(rows)) {
-            List<Object[]> values = chunk.stream().map(r -> new Object[] {r.firstName(), r.lastName(), r.email(),
-                    r.emailKey(), r.phone(), r.company(), r.nameKey(), r.companyKey(), r.jobTitle(), r.country(),
-                    (r.source() == null ? defaultSource : r.source()).name(), ownerId, LeadStatus.NEW.name(),
-                    r.suspectColumn(), r.notes(), now, now, by}).toList();
+            List<Object[]> values = chunk.stream()
+                    .map(r -> newLead(r, r.source() == null ? defaultSource : r.source(), ownerId, now, by)).toList();
             ids.addAll(insertLeads(values, now, by));
         }
         List<Object[]> statusRows = new ArrayList<>(ids.size());
@@ -352,9 +362,7 @@ public class LeadBatch {
      * LAST_INSERT_ID() on (checked); otherwise rows go one by one.
      */
     private List<Long> insertLeads(List<Object[]> rows, Timestamp now, String by) {
-        List<String> columns = List.of("first_name", "last_name", "email", "email_key", "phone", "company", "name_key",
-                "company_key", "job_title", "country", "source", "owner_id", "status", "suspect_reasons", "notes",
-                "created_at", "updated_at", "updated_by");
+        List<String> columns = NEW_LEAD_COLUMNS;
         String insert = "INSERT INTO leads (" + String.join(", ", columns) + ")";
         List<Long> ids = new ArrayList<>(rows.size());
         if (consecutive()) {

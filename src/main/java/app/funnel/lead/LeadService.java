@@ -129,14 +129,11 @@ public class LeadService {
         java.time.LocalDateTime utc = java.time.LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
         org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.update(connection -> {
-            var statement = connection.prepareStatement("INSERT INTO leads (first_name, last_name, email, email_key, "
-                    + "phone, company, name_key, company_key, job_title, country, source, owner_id, status, "
-                    + "suspect_reasons, notes, created_at, updated_at, updated_by, version) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+            var statement = connection.prepareStatement("INSERT INTO leads ("
+                    + String.join(", ", LeadBatch.NEW_LEAD_COLUMNS) + ") VALUES ("
+                    + String.join(", ", java.util.Collections.nCopies(LeadBatch.NEW_LEAD_COLUMNS.size(), "?")) + ")",
                     java.sql.Statement.RETURN_GENERATED_KEYS);
-            Object[] values = {f.firstName(), f.lastName(), f.email(), f.emailKey(), f.phone(), f.company(),
-                    f.nameKey(), f.companyKey(), f.jobTitle(), f.country(), source.name(), ownerId,
-                    LeadStatus.NEW.name(), f.suspectColumn(), f.notes(), utc, utc, by};
+            Object[] values = LeadBatch.newLead(f, source, ownerId, utc, by);
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);
             }
