@@ -3,6 +3,7 @@ package app.funnel.base;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,17 +18,40 @@ import org.springframework.stereotype.Component;
 public class StageChangeLog {
 
     private final JdbcTemplate jdbc;
+    private final StageTally tally;
 
-    StageChangeLog(JdbcTemplate jdbc) {
+    StageChangeLog(JdbcTemplate jdbc, StageTally tally) {
         this.jdbc = jdbc;
+        this.tally = tally;
     }
 
+    /**
+     * Writes a history row, with the record's owner and source as they are now (the caller has
+     * written the record's change first) and a lost deal's reason, and counts the events it adds
+     * to the record's history in the stage tally.
+     */
     public void record(String recordType, long recordId, @Nullable String from, String to, String by, Instant at,
                        @Nullable String reason, @Nullable Integer definitionVersion, @Nullable BigDecimal amount,
                        @Nullable Integer probability) {
-        jdbc.update("INSERT INTO stage_change (record_type, record_id, from_stage, to_stage, changed_by, changed_at, "
-                        + "reason, definition_version, amount, probability) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                recordType, recordId, from, to, by, Timestamp.from(at), reason, definitionVersion, amount, probability);
+        String attribution = "LEAD".equals(recordType)
+                ? "l.owner_id, l.source, NULL FROM leads l WHERE l.id = ?"
+                : "o.owner_id, l.source, CASE WHEN o.stage = 'CLOSED_LOST' THEN o.lost_reason END "
+                        + "FROM opportunity o LEFT JOIN leads l ON l.id = o.lead_id WHERE o.id = ?";
+        boolean newLead = from == null && "NEW".equals(to);
+        List<StageTally.Event> before = newLead ? List.of()
+                : StageTally.events(recordType, tally.rows(recordType, recordId));
+        int written = jdbc.update("INSERT INTO stage_change (record_type, record_id, from_stage, to_stage, changed_by, "
+                        + "changed_at, reason, definition_version, amount, probability, owner_id, source, lost_reason) "
+                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + attribution,
+                recordType, recordId, from, to, by, Timestamp.from(at), reason, definitionVersion, amount, probability,
+                recordId);
+        if (written != 1) {
+            throw new IllegalStateException(recordType + " " + recordId + " is not stored");
+        }
+        if (newLead) {
+            return; // a new lead alone has no event yet (and web capture posts many)
+        }
+        tally.replace(before, StageTally.events(recordType, tally.rows(recordType, recordId)));
     }
 
     /** One row of a record's history. */
@@ -46,8 +70,12 @@ public class StageChangeLog {
 
     /** Gives one record's history to another (when two records are merged into one). */
     public void moveHistory(String recordType, long fromId, long toId) {
+        List<StageTally.Event> before = new java.util.ArrayList<>(
+                StageTally.events(recordType, tally.rows(recordType, fromId)));
+        before.addAll(StageTally.events(recordType, tally.rows(recordType, toId)));
         jdbc.update("UPDATE stage_change SET record_id = ? WHERE record_type = ? AND record_id = ?",
                 toId, recordType, fromId);
+        tally.replace(before, StageTally.events(recordType, tally.rows(recordType, toId)));
     }
 
     /** Who last moved the record into the given stage. */

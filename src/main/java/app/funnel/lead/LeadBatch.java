@@ -1,6 +1,7 @@
 package app.funnel.lead;
 
 import app.funnel.base.BulkLoad;
+import app.funnel.base.StageTally;
 import app.funnel.definition.DefinitionService;
 import app.funnel.security.CurrentUser;
 import app.funnel.security.Roles;
@@ -77,12 +78,14 @@ public class LeadBatch {
 
     private final JdbcTemplate jdbc;
     private final LeadTally tally;
+    private final StageTally stages;
     private final DefinitionService definitions;
     private final Clock clock;
     private volatile @Nullable Boolean consecutiveIds;
 
-    LeadBatch(JdbcTemplate jdbc, LeadTally tally, DefinitionService definitions, Clock clock) {
+    LeadBatch(JdbcTemplate jdbc, LeadTally tally, StageTally stages, DefinitionService definitions, Clock clock) {
         this.jdbc = jdbc;
+        this.stages = stages;
         this.tally = tally;
         this.definitions = definitions;
         this.clock = clock;
@@ -183,6 +186,10 @@ public class LeadBatch {
                     + "definition_version)", statusRows);
         }
         insertRows("INSERT INTO lead_signal (lead_id, kind, occurred_at)", signalRows);
+        if (!ids.isEmpty()) {
+            // the status rows get the new leads' owner and source (a new lead has no event to count yet)
+            stages.attribute(LeadService.RECORD, ids.getFirst(), ids.getLast());
+        }
         tally.addAll(ids, 1);
         return ids;
     }

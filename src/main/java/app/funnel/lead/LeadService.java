@@ -118,7 +118,7 @@ public class LeadService {
         // one plain insert: web forms post many leads at once, and none of them is edited here
         long id = insertCaptured(checked, source, ownerId, now, by);
         tally.add(id, new LeadTally.Key(LeadStatus.NEW, ownerId, source, FunnelStep.LEAD, checked.lastName(),
-                checked.company()), 1);
+                checked.company(), null), 1);
         history.record(RECORD, id, null, LeadStatus.NEW.name(), by, now, null, definitions.currentVersion(), null, null);
         signals.add(id, signal, now);
         return id;
@@ -286,7 +286,7 @@ public class LeadService {
             lead.setFirstTouchAt(clock.instant());
         }
         lead.touched(clock.instant(), CurrentUser.require().username());
-        leads.flush();
+        flush(lead);
         return details(lead);
     }
 

@@ -1,5 +1,6 @@
 package app.funnel.lead;
 
+import app.funnel.base.StageTally;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jspecify.annotations.Nullable;
@@ -20,11 +21,23 @@ class LeadTally {
 
     /** What a lead is counted under: in the tally, and in the name and company order tallies. */
     record Key(LeadStatus status, long ownerId, LeadSource source, FunnelStep reach, String lastName,
-               @Nullable String company) {
+               @Nullable String company, StageTally.@Nullable Event touch) {
 
         static Key of(Lead lead) {
             return new Key(lead.getStatus(), lead.getOwnerId(), lead.getSource(), lead.getReach(), lead.getLastName(),
-                    lead.getCompany());
+                    lead.getCompany(), touch(lead));
+        }
+
+        /** The first touch after the lead's last handoff, counted in the stage tally, if it was touched. */
+        private static StageTally.@Nullable Event touch(Lead lead) {
+            java.time.Instant handedOver = lead.getHandedOverAt();
+            java.time.Instant touched = lead.getFirstTouchAt();
+            if (handedOver == null || touched == null) {
+                return null;
+            }
+            return new StageTally.Event(StageTally.Kind.TOUCH, StageTally.month(handedOver), LeadStatus.SQL.name(),
+                    StageTally.bucket(java.time.Duration.between(handedOver, touched)), lead.getOwnerId(),
+                    lead.getSource().name());
         }
 
         boolean sameTally(Key other) {
@@ -40,10 +53,12 @@ class LeadTally {
     static final List<String> ORDER_COLUMNS = List.of("last_name", "company");
 
     private final JdbcTemplate jdbc;
+    private final StageTally stages;
     private final AtomicLong version = new AtomicLong();
 
-    LeadTally(JdbcTemplate jdbc) {
+    LeadTally(JdbcTemplate jdbc, StageTally stages) {
         this.jdbc = jdbc;
+        this.stages = stages;
     }
 
     /**
@@ -56,6 +71,9 @@ class LeadTally {
         pending.order("last_name", key.lastName(), delta);
         pending.order("company", key.company(), delta);
         pending.applyUnlessDeferred();
+        if (key.touch() != null) {
+            stages.add(List.of(key.touch()), delta);
+        }
         changed();
     }
 
@@ -77,6 +95,10 @@ class LeadTally {
         if (!java.util.Objects.equals(before.company(), now.company())) {
             pending.order("company", before.company(), -1);
             pending.order("company", now.company(), 1);
+        }
+        if (!java.util.Objects.equals(before.touch(), now.touch())) {
+            stages.replace(before.touch() == null ? List.of() : List.of(before.touch()),
+                    now.touch() == null ? List.of() : List.of(now.touch()));
         }
         pending.applyUnlessDeferred();
         changed();
