@@ -140,8 +140,11 @@ public class DashboardService {
      */
     @PreAuthorize(Roles.HAS_FUNNEL)
     public Trend trend(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long ownerId) {
+        // history has no months to come: a period running into the future ends this month
+        YearMonth thisMonth = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        YearMonth last = to.isAfter(thisMonth) && !from.isAfter(thisMonth) ? thisMonth : to;
         List<YearMonth> months = new ArrayList<>();
-        for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+        for (YearMonth m = from; !m.isAfter(last); m = m.plusMonths(1)) {
             months.add(m);
         }
         boolean all = visibleSteps() == FunnelStep.values().length;
@@ -162,7 +165,7 @@ public class DashboardService {
         List<Trend.Marker> markers = definitions.versions().stream()
                 .map(v -> new Trend.Marker(YearMonth.from(v.publishedAt().atOffset(ZoneOffset.UTC)), v.number(),
                         v.publishedAt(), v.changedTerms(), v.changeNote()))
-                .filter(m -> !m.month().isBefore(from) && !m.month().isAfter(to))
+                .filter(m -> !m.month().isBefore(from) && !m.month().isAfter(last))
                 .sorted(java.util.Comparator.comparingInt(Trend.Marker::version)).toList();
         return new Trend(List.copyOf(months), series, markers);
     }

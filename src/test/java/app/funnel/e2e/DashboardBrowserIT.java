@@ -14,12 +14,16 @@ import org.junit.jupiter.api.Test;
 /**
  * Leadership opens the dashboard: the funnel of this year's leads is drawn (ECharts) with the
  * numbers of the summary, the table shows the same, and clicking the SQL step opens the lead grid
- * filtered to exactly those leads. Marketing sees the funnel up to SQL only.
+ * filtered to exactly those leads; a definition version published today is marked on the trend.
+ * Marketing sees the funnel up to SQL, the trend without deals and the handoff; sales its win rate,
+ * velocity and lost reasons.
  */
 class DashboardBrowserIT extends BrowserTest {
 
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    app.funnel.definition.DefinitionService definitions;
 
     @Test
     void leadership_sees_the_funnel_and_opens_the_sql_leads_marketing_sees_up_to_sql() {
@@ -59,6 +63,12 @@ class DashboardBrowserIT extends BrowserTest {
         assertThat(steps).not().containsText("Opportunity");
         assertThat(marketing.locator("#funnel-chart svg")).not().containsText("Won");
         assertThat(marketing.locator("#pipeline-card")).hasCount(0);
+        // the trend without deals, and the handoff; no win rate, velocity or lost reasons
+        assertThat(marketing.locator("#trend-chart svg")).containsText("New SQLs");
+        assertThat(marketing.locator("#trend-chart svg")).not().containsText("New opportunities");
+        assertThat(marketing.locator("#handoff-handed")).isVisible();
+        assertThat(marketing.locator("#winrate-card")).hasCount(0);
+        assertThat(marketing.locator("#velocity-card")).hasCount(0);
         marketing.context().close();
 
         Page sales = chromium.newPage();
@@ -69,7 +79,52 @@ class DashboardBrowserIT extends BrowserTest {
         assertThat(sales.locator("#pipeline-chart svg")).isVisible();
         assertThat(sales.locator("#funnel-card")).hasCount(0);
         assertThat(sales.locator("#dashboard-owner")).isHidden();
+        assertThat(sales.locator("#winrate-chart svg")).isVisible();
+        assertThat(sales.locator("#velocity-chart svg")).containsText("Qualification");
+        assertThat(sales.locator("#lost-card")).isVisible();
+        assertThat(sales.locator("#trend-card")).hasCount(0);
+        assertThat(sales.locator("#handoff-card")).hasCount(0);
         sales.context().close();
+    }
+
+    @Test
+    void a_definition_published_today_shows_its_marker_on_the_trend() {
+        String note = "Dashboard marker " + System.nanoTime() % 100_000;
+        app.funnel.TestLogins.as("leadership", app.funnel.security.Role.LEADERSHIP);
+        int version;
+        try {
+            var lead = definitions.draft(app.funnel.definition.Term.LEAD);
+            var entry = lead.entry();
+            definitions.saveDraft(new app.funnel.definition.DefinitionEntry(entry.term(), entry.body() + "\n\n" + note,
+                    entry.examples(), entry.criteria(), entry.probability(), entry.slaHours()), lead.rowVersion());
+            version = definitions.publish(note).number();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+
+        Page page = chromium.newPage();
+        Chromium.logIn(page, base(), "leadership", DemoMode.DEMO_PASSWORD);
+        Chromium.waitForShell(page);
+        page.navigate(base() + "/dashboard");
+        // the dashed line is drawn in this month, labelled with the version; the list under the chart names it
+        assertThat(page.locator("#trend-chart svg")).containsText("v" + version);
+        assertThat(page.locator("#trend-marker-" + version)).containsText("v" + version);
+        assertThat(page.locator("#trend-marker-" + version)).containsText(note);
+        assertThat(page.locator("#trend-marker-" + version)).containsText("Lead");
+        // hovering the line shows the version's note
+        Locator label = page.locator("#trend-chart svg text", new Page.LocatorOptions().setHasText("v" + version)).last();
+        page.locator("#trend-chart").scrollIntoViewIfNeeded();
+        page.waitForTimeout(1500); // the chart's entry animation
+        var box = label.boundingBox();
+        boolean shown = false;
+        for (int dx = -2; dx <= 2 && !shown; dx++) {
+            page.mouse().move(box.x + box.width / 2 + dx, box.y + box.height + 50);
+            page.waitForTimeout(400);
+            shown = page.locator("#trend-chart").innerText().contains(note);
+        }
+        org.assertj.core.api.Assertions.assertThat(shown).as("the marker's tooltip shows its note; the chart shows "
+                + page.locator("#trend-chart").innerText() + " with the label at " + box.x + "," + box.y).isTrue();
+        page.context().close();
     }
 
     /** How many of the leads created in the months reached each step, from the leads table. */

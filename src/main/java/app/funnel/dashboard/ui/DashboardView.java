@@ -41,10 +41,11 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The dashboard, per role: the funnel of a cohort (the leads created in the chosen months) and what
- * each source's leads became, for leadership, admin and marketing (marketing up to SQL: the server
- * sends no more); the open pipeline by expected-close month for leadership, admin and sales (sales
- * its own deals). Every figure is a chart or a table, exported as CSV; clicking a funnel step or a
+ * The dashboard, per role: the funnel of a cohort (the leads created in the chosen months), the
+ * monthly trend with definition changes marked, what each source's leads became and the handoff,
+ * for leadership, admin and marketing (marketing up to SQL: the server sends no more); the open
+ * pipeline by expected-close month, win rate, velocity and lost reasons for leadership, admin and
+ * sales (sales its own deals). Every figure is a chart or a table, exported as CSV; clicking a funnel step or a
  * source opens the lead grid filtered to exactly the leads counted there.
  */
 @Route("dashboard")
@@ -80,6 +81,7 @@ final class DashboardView extends Main {
     private List<PipelineRow> pipeline = List.of();
     private final boolean seesFunnel;
     private final boolean seesPipeline;
+    private final List<DashboardFigure> more = new ArrayList<>();
 
     DashboardView(DashboardService dashboard, UserService users, Clock clock) {
         this.dashboard = dashboard;
@@ -135,8 +137,7 @@ final class DashboardView extends Main {
         toMonth.addValueChangeListener(e -> refresh());
         source.addValueChangeListener(e -> refresh());
         owner.addValueChangeListener(e -> refresh());
-        // sales sees its own pipeline: no source (deals have none in the pipeline) and no owner to choose
-        source.setVisible(seesFunnel);
+        // sales sees its own figures: no owner to choose
         owner.setVisible(seesFunnel || !me.has(Role.SALES) || me.has(Role.LEADERSHIP) || me.has(Role.ADMIN));
         Div filters = new Div(period, fromMonth, toMonth, source, owner);
         filters.addClassName("funnel-dashboard-filters");
@@ -229,10 +230,17 @@ final class DashboardView extends Main {
         Div figures = new Div();
         figures.addClassName("funnel-figures");
         if (seesFunnel) {
-            figures.add(funnelCard, sourcesCard);
+            TrendFigure trend = new TrendFigure(dashboard, getLocale());
+            HandoffFigure handoff = new HandoffFigure(dashboard, getLocale());
+            more.addAll(List.of(trend, handoff));
+            figures.add(funnelCard, trend.card(), sourcesCard, handoff.card());
         }
         if (seesPipeline) {
-            figures.add(pipelineCard);
+            WinRateFigure winRate = new WinRateFigure(dashboard, getLocale());
+            VelocityFigure velocity = new VelocityFigure(dashboard, getLocale());
+            LostReasonsFigure lost = new LostReasonsFigure(dashboard, getLocale());
+            more.addAll(List.of(winRate, velocity, lost));
+            figures.add(pipelineCard, winRate.card(), velocity.card(), lost.card());
         }
         add(filters, figures);
         refresh();
@@ -243,6 +251,9 @@ final class DashboardView extends Main {
         if (range[0].isAfter(range[1])) {
             summary.setText(getTranslation("dashboard.error.range"));
             return;
+        }
+        for (DashboardFigure figure : more) {
+            figure.show(range[0], range[1], source.getValue(), owner.getValue());
         }
         if (seesPipeline) {
             pipeline = dashboard.pipeline(range[0], range[1], owner.getValue());

@@ -1,6 +1,5 @@
 package app.funnel.dashboard.ui;
 
-import app.funnel.base.ui.Chart;
 import app.funnel.base.ui.CsvDownload;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
@@ -12,7 +11,7 @@ import com.vaadin.flow.component.tabs.Tabs;
 /** One figure of the dashboard: a title, the figure as a chart or as a table, its CSV, a note. */
 final class FigureCard extends Div {
 
-    FigureCard(String id, String title, Chart chart, Component table, CsvDownload csv, Paragraph summary,
+    FigureCard(String id, String title, Component chart, Component table, CsvDownload csv, Paragraph summary,
                String note, Component... headerExtras) {
         setId(id + "-card");
         addClassName("funnel-card");
@@ -33,5 +32,16 @@ final class FigureCard extends Div {
         Paragraph remark = new Paragraph(note);
         remark.addClassName("funnel-muted");
         add(header, summary, chart, table, remark);
+    }
+
+    /** A figure shown one way only (figures and a list), with its CSV. */
+    FigureCard(String id, String title, Component body, CsvDownload csv, Paragraph summary, String note) {
+        setId(id + "-card");
+        addClassName("funnel-card");
+        Div header = new Div(new H3(title), csv);
+        header.addClassName("funnel-card-header");
+        Paragraph remark = new Paragraph(note);
+        remark.addClassName("funnel-muted");
+        add(header, summary, body, remark);
     }
 }
