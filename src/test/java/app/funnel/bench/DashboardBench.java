@@ -6,6 +6,10 @@ import app.funnel.TestLogins;
 import app.funnel.dashboard.DashboardService;
 import app.funnel.dashboard.Funnel;
 import app.funnel.dashboard.FunnelFromHistory;
+import app.funnel.dashboard.Handoff;
+import app.funnel.dashboard.Trend;
+import app.funnel.dashboard.Velocity;
+import app.funnel.dashboard.WinRate;
 import app.funnel.lead.LeadSource;
 import app.funnel.security.Role;
 import java.nio.file.Path;
@@ -76,8 +80,167 @@ class DashboardBench {
         long sales = salesId();
         bench.measure("pipeline, next 12 months, owner sales", () -> dashboard.pipeline(now, next, sales),
                 () -> floorPipeline(now, next, sales));
+        historyFigures(bench, now, owner, sales);
         Path written = bench.write(Path.of("target/bench"));
         System.out.println("Written to " + written.toAbsolutePath());
+    }
+
+    /**
+     * The figures from the history (trend, velocity, win rate, lost reasons, handoff), each beside
+     * the same figure from the base tables (the history rows with window functions, the leads), and
+     * the whole dashboard as leadership opens it (every figure, this year).
+     */
+    private void historyFigures(Bench bench, YearMonth now, long marketing, long sales) {
+        YearMonth from = now.minusMonths(11);
+        Trend trend = dashboard.trend(from, now, null, null);
+        java.util.Map<String, long[]> trendFloor = floorTrend(from, now);
+        for (Trend.Series series : trend.series()) {
+            assertThat(series.counts()).as("trend " + series.step()).containsExactlyElementsOf(
+                    java.util.Arrays.stream(trendFloor.get(series.step())).boxed().toList());
+        }
+        bench.measure("trend, last 12 months", () -> dashboard.trend(from, now, null, null), () -> floorTrend(from, now));
+        bench.measure("trend, last 12 months, source EVENT", () -> dashboard.trend(from, now, LeadSource.EVENT, null),
+                () -> floorTrend(from, now));
+        bench.measure("trend, last 12 months, owner marketing", () -> dashboard.trend(from, now, null, marketing),
+                () -> floorTrend(from, now));
+        List<Velocity> velocity = dashboard.velocity(from, now, null, null);
+        java.util.Map<String, double[]> velocityFloor = floorVelocity(from, now);
+        for (Velocity v : velocity) {
+            double[] truth = velocityFloor.getOrDefault(v.stage(), new double[3]);
+            assertThat(new double[] {v.stays(), v.medianDays(), v.p80Days()}).as("velocity " + v.stage())
+                    .containsExactly(truth);
+        }
+        bench.measure("velocity, last 12 months", () -> dashboard.velocity(from, now, null, null),
+                () -> floorVelocity(from, now));
+        bench.measure("velocity, last 12 months, owner sales", () -> dashboard.velocity(from, now, null, sales),
+                () -> floorVelocity(from, now));
+        WinRate rate = dashboard.winRate(from, now, null, null);
+        long[] closed = floorClosed(from, now);
+        assertThat(new long[] {rate.won(), rate.lost()}).containsExactly(closed);
+        bench.measure("win rate, last 12 months (per month and owner)", () -> dashboard.winRate(from, now, null, null),
+                () -> floorClosed(from, now));
+        bench.measure("lost reasons, last 12 months", () -> dashboard.lostReasons(from, now, null, null),
+                () -> floorClosed(from, now));
+        Handoff handoff = dashboard.handoff(from, now, null, null);
+        long[] handoffFloor = floorHandoff(from, now);
+        assertThat(new long[] {handoff.handedOver(), handoff.returned(), handoff.touched(),
+                handoff.medianHoursToTouch() == null ? -1 : Math.round(handoff.medianHoursToTouch())})
+                .containsExactly(handoffFloor);
+        bench.measure("handoff, last 12 months", () -> dashboard.handoff(from, now, null, null),
+                () -> floorHandoff(from, now));
+
+        // the whole dashboard as leadership opens it: every figure, this year (to its end)
+        YearMonth january = YearMonth.of(now.getYear(), 1);
+        YearMonth december = YearMonth.of(now.getYear(), 12);
+        java.util.function.Supplier<Object> whole = () -> List.of(dashboard.funnel(january, december, null, null),
+                dashboard.trend(january, december, null, null), dashboard.sources(january, december, null),
+                dashboard.handoff(january, december, null, null), dashboard.pipeline(january, december, null),
+                dashboard.winRate(january, december, null, null), dashboard.velocity(january, december, null, null),
+                dashboard.lostReasons(january, december, null, null));
+        double[] times = new double[21];
+        whole.get();
+        for (int i = 0; i < times.length; i++) {
+            long start = System.nanoTime();
+            whole.get();
+            times[i] = (System.nanoTime() - start) / 1_000_000.0;
+        }
+        java.util.Arrays.sort(times);
+        List<String> parts = List.of("funnel, this year", "trend, last 12 months", "sources, last 12 months",
+                "handoff, last 12 months", "pipeline, next 12 months", "win rate, last 12 months (per month and owner)",
+                "velocity, last 12 months", "lost reasons, last 12 months");
+        double floors = bench.results().stream().filter(r -> parts.contains(r.name()))
+                .mapToDouble(Bench.Result::floorMs).sum();
+        bench.add("whole dashboard, leadership, this year (8 figures)", times[times.length / 2], floors, times.length);
+    }
+
+    /** First MQL, SQL, new deals and wins per month, from the history rows. */
+    private java.util.Map<String, long[]> floorTrend(YearMonth from, YearMonth to) {
+        int months = (to.getYear() * 12 + to.getMonthValue()) - (from.getYear() * 12 + from.getMonthValue()) + 1;
+        java.util.Map<String, long[]> counts = new java.util.HashMap<>();
+        for (String step : List.of("MQL", "SQL", "OPPORTUNITY", "WON")) {
+            counts.put(step, new long[months]);
+        }
+        jdbc.query("""
+                SELECT step, m, COUNT(*) FROM (
+                  SELECT 'MQL' AS step, EXTRACT(YEAR_MONTH FROM MIN(changed_at)) AS m FROM stage_change
+                  WHERE record_type = 'LEAD' AND to_stage IN ('MQL', 'SQL', 'CONVERTED') GROUP BY record_id
+                  UNION ALL
+                  SELECT 'SQL', EXTRACT(YEAR_MONTH FROM MIN(changed_at)) FROM stage_change
+                  WHERE record_type = 'LEAD' AND to_stage IN ('SQL', 'CONVERTED') GROUP BY record_id
+                  UNION ALL
+                  SELECT 'OPPORTUNITY', EXTRACT(YEAR_MONTH FROM MIN(changed_at)) FROM stage_change
+                  WHERE record_type = 'OPPORTUNITY' GROUP BY record_id
+                  UNION ALL
+                  SELECT 'WON', EXTRACT(YEAR_MONTH FROM changed_at) FROM (
+                    SELECT to_stage, changed_at, ROW_NUMBER() OVER (PARTITION BY record_id ORDER BY changed_at DESC, id DESC) AS rn
+                    FROM stage_change WHERE record_type = 'OPPORTUNITY') l WHERE rn = 1 AND to_stage = 'CLOSED_WON'
+                ) x WHERE m BETWEEN ? AND ? GROUP BY step, m""", rs -> {
+            int m = rs.getInt(2);
+            counts.get(rs.getString(1))[(m / 100 * 12 + m % 100) - (from.getYear() * 12 + from.getMonthValue())] +=
+                    rs.getLong(3);
+        }, month(from), month(to));
+        return counts;
+    }
+
+    /** Stays that ended in the months, per status or stage: count, median and P80 days, from the history rows. */
+    private java.util.Map<String, double[]> floorVelocity(YearMonth from, YearMonth to) {
+        java.util.Map<String, List<Integer>> hours = new java.util.HashMap<>();
+        jdbc.query("""
+                SELECT to_stage, CASE WHEN h < 48 THEN GREATEST(h, 0) ELSE LEAST(FLOOR(h / 24), 366) * 24 END FROM (
+                  SELECT to_stage, TIMESTAMPDIFF(HOUR, changed_at, next_at) AS h, next_at FROM (
+                    SELECT to_stage, changed_at, LEAD(changed_at) OVER (PARTITION BY record_type, record_id
+                                                                        ORDER BY changed_at, id) AS next_at
+                    FROM stage_change) w
+                  WHERE next_at >= ? AND next_at < ?
+                    AND to_stage IN ('NEW', 'MQL', 'SQL', 'QUALIFICATION', 'PROPOSAL', 'QUOTE', 'NEGOTIATION')) s""",
+                rs -> {
+                    hours.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getInt(2));
+                }, from.atDay(1).atStartOfDay(), to.plusMonths(1).atDay(1).atStartOfDay());
+        java.util.Map<String, double[]> rows = new java.util.HashMap<>();
+        hours.forEach((stage, list) -> {
+            List<Integer> sorted = list.stream().sorted().toList();
+            int n = sorted.size();
+            rows.put(stage, new double[] {n, sorted.get((int) Math.ceil(0.5 * n) - 1) / 24.0,
+                    sorted.get((int) Math.ceil(0.8 * n) - 1) / 24.0});
+        });
+        return rows;
+    }
+
+    /** Deals whose last change won or lost them in the months: won, lost. */
+    private long[] floorClosed(YearMonth from, YearMonth to) {
+        long[] closed = new long[2];
+        jdbc.query("""
+                SELECT to_stage, COUNT(*) FROM (
+                  SELECT to_stage, changed_at, ROW_NUMBER() OVER (PARTITION BY record_id ORDER BY changed_at DESC, id DESC) AS rn
+                  FROM stage_change WHERE record_type = 'OPPORTUNITY') l
+                WHERE rn = 1 AND to_stage IN ('CLOSED_WON', 'CLOSED_LOST') AND changed_at >= ? AND changed_at < ?
+                GROUP BY to_stage""", rs -> {
+            closed["CLOSED_WON".equals(rs.getString(1)) ? 0 : 1] = rs.getLong(2);
+        }, from.atDay(1).atStartOfDay(), to.plusMonths(1).atDay(1).atStartOfDay());
+        return closed;
+    }
+
+    /** Handoffs, returns, touched leads and their median hours to first touch, in the months. */
+    private long[] floorHandoff(YearMonth from, YearMonth to) {
+        Object[] range = {from.atDay(1).atStartOfDay(), to.plusMonths(1).atDay(1).atStartOfDay()};
+        Long handed = jdbc.queryForObject("SELECT COUNT(*) FROM stage_change WHERE record_type = 'LEAD' "
+                + "AND to_stage = 'SQL' AND changed_at >= ? AND changed_at < ?", Long.class, range);
+        Long returned = jdbc.queryForObject("""
+                SELECT COUNT(*) FROM (SELECT to_stage, LEAD(to_stage) OVER w AS next_stage, LEAD(changed_at) OVER w AS next_at
+                                      FROM stage_change WHERE record_type = 'LEAD'
+                                      WINDOW w AS (PARTITION BY record_id ORDER BY changed_at, id)) r
+                WHERE to_stage = 'SQL' AND next_stage = 'MQL' AND next_at >= ? AND next_at < ?""", Long.class, range);
+        List<Integer> hours = jdbc.queryForList("""
+                SELECT CASE WHEN h < 48 THEN GREATEST(h, 0) ELSE LEAST(FLOOR(h / 24), 366) * 24 END FROM (
+                  SELECT TIMESTAMPDIFF(HOUR, handed_over_at, first_touch_at) AS h FROM leads
+                  WHERE handed_over_at >= ? AND handed_over_at < ? AND first_touch_at IS NOT NULL) t ORDER BY 1""",
+                Integer.class, range);
+        long median = hours.isEmpty() ? -1 : hours.get((int) Math.ceil(0.5 * hours.size()) - 1);
+        return new long[] {handed == null ? 0 : handed, returned == null ? 0 : returned, hours.size(), median};
+    }
+
+    private static int month(YearMonth month) {
+        return month.getYear() * 100 + month.getMonthValue();
     }
 
     /** The plain GROUP BY: each lead's furthest step from the history rows, counted per step reached. */
