@@ -178,7 +178,7 @@ public class DashboardService {
     public List<Velocity> velocity(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long ownerId) {
         Map<String, TreeMap<Integer, Long>> histograms = new LinkedHashMap<>();
         StageTally.WORKING.forEach(stage -> histograms.put(stage, new TreeMap<>()));
-        sum("kind = " + StageTally.Kind.STAY.code, from, to, source, ownOrAsked(ownerId), (month, stage, bucket, n) ->
+        sum("kind = " + StageTally.Kind.STAY.code, false, from, to, source, ownOrAsked(ownerId), (month, stage, bucket, n) ->
                 histograms.computeIfAbsent(stage, k -> new TreeMap<>()).merge(bucket, n, Long::sum));
         List<Velocity> rows = new ArrayList<>();
         histograms.forEach((stage, histogram) -> {
@@ -237,7 +237,7 @@ public class DashboardService {
     public List<LostReasonRow> lostReasons(YearMonth from, YearMonth to, @Nullable LeadSource source,
                                            @Nullable Long ownerId) {
         Map<String, Long> reasons = new TreeMap<>();
-        sum("kind = " + StageTally.Kind.LOST.code, from, to, source, ownOrAsked(ownerId),
+        sum("kind = " + StageTally.Kind.LOST.code, false, from, to, source, ownOrAsked(ownerId),
                 (month, stage, bucket, n) -> reasons.merge(stage, n, Long::sum));
         return reasons.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> new LostReasonRow(e.getKey(), e.getValue()))
@@ -319,8 +319,15 @@ public class DashboardService {
 
     private void sum(String kinds, YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long ownerId,
                      TallyRow row) {
-        jdbc.query("SELECT month, stage, bucket, SUM(n) FROM stage_tally WHERE owner_id = ? AND source = ? AND " + kinds
-                        + " AND month BETWEEN ? AND ? GROUP BY month, stage, bucket",
+        sum(kinds, true, from, to, source, ownerId, row);
+    }
+
+    /** Sums tally rows per month (or over the months: month 0), stage and bucket. */
+    private void sum(String kinds, boolean byMonth, YearMonth from, YearMonth to, @Nullable LeadSource source,
+                     @Nullable Long ownerId, TallyRow row) {
+        String month = byMonth ? "month" : "0";
+        jdbc.query("SELECT " + month + ", stage, bucket, SUM(n) FROM stage_tally WHERE owner_id = ? AND source = ? AND "
+                        + kinds + " AND month BETWEEN ? AND ? GROUP BY " + (byMonth ? "month, " : "") + "stage, bucket",
                 rs -> {
                     row.accept(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getLong(4));
                 }, ownerId == null ? 0L : ownerId, source == null ? "" : source.name(), month(from), month(to));

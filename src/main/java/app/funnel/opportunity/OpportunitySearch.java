@@ -147,6 +147,8 @@ class OpportunitySearch {
     /** Whether the tally answers the query: no account or amount filter, close dates on month bounds. */
     private static boolean tallied(OpportunityQuery query) {
         return query.accountId() == null && query.amountMin() == null && query.amountMax() == null
+                && query.changedFrom() == null && query.changedTo() == null && query.lostReason() == null
+                && query.source() == null
                 && (query.closeFrom() == null || query.closeFrom().getDayOfMonth() == 1)
                 && (query.closeTo() == null || query.closeTo().plusDays(1).getDayOfMonth() == 1);
     }
@@ -175,6 +177,13 @@ class OpportunitySearch {
             conditions.add("owner_id = ?");
             args.add(query.ownerId());
         }
+        if (query.openOnly()) {
+            conditions.add("stage IN ('QUALIFICATION', 'PROPOSAL', 'QUOTE', 'NEGOTIATION')");
+        }
+        if (query.currency() != null) {
+            conditions.add("currency = ?");
+            args.add(query.currency());
+        }
         return conditions;
     }
 
@@ -194,6 +203,22 @@ class OpportunitySearch {
         if (query.accountId() != null) {
             conditions.add("account_id = ?");
             args.add(query.accountId());
+        }
+        if (query.changedFrom() != null) {
+            conditions.add("stage_changed_at >= ?");
+            args.add(query.changedFrom().atStartOfDay());
+        }
+        if (query.changedTo() != null) {
+            conditions.add("stage_changed_at < ?");
+            args.add(query.changedTo().plusDays(1).atStartOfDay());
+        }
+        if (query.lostReason() != null) {
+            conditions.add("lost_reason = ?");
+            args.add(query.lostReason().name());
+        }
+        if (query.source() != null) {
+            conditions.add("lead_id IN (SELECT id FROM leads WHERE source = ?)");
+            args.add(query.source().name());
         }
         if (query.closeFrom() != null) {
             conditions.add("expected_close >= ?");

@@ -127,6 +127,32 @@ class DashboardBrowserIT extends BrowserTest {
         page.context().close();
     }
 
+    @Test
+    void clicking_a_lost_reason_opens_exactly_those_deals() {
+        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        java.util.Map<String, Object> top = jdbc.queryForMap("""
+                SELECT lost_reason AS reason, COUNT(*) AS n FROM opportunity
+                WHERE stage = 'CLOSED_LOST' AND stage_changed_at >= ? AND stage_changed_at < ?
+                GROUP BY lost_reason ORDER BY n DESC, lost_reason LIMIT 1""",
+                YearMonth.of(now.getYear(), 1).atDay(1).atStartOfDay(), now.plusYears(1).withMonth(1).atDay(1).atStartOfDay());
+        String reason = (String) top.get("reason");
+        long deals = ((Number) top.get("n")).longValue();
+
+        Page page = chromium.newPage();
+        Chromium.logIn(page, base(), "leadership", DemoMode.DEMO_PASSWORD);
+        Chromium.waitForShell(page);
+        page.navigate(base() + "/dashboard");
+        page.locator("#lost-as-table").click();
+        Locator first = page.locator("#lost-table vaadin-grid-cell-content").nth(3);
+        assertThat(first).isVisible();
+        page.locator("#lost-table").getByText(String.valueOf(deals), new Locator.GetByTextOptions().setExact(true))
+                .first().click();
+        page.waitForURL(java.util.regex.Pattern.compile(".*/opportunities\\?.*lostReason=" + reason + ".*"));
+        assertThat(page.locator("#filter-drill-down")).isVisible();
+        assertThat(page.locator("#opportunities-footer")).containsText(deals + " deals");
+        page.context().close();
+    }
+
     /** How many of the leads created in the months reached each step, from the leads table. */
     private long[] truth(YearMonth from, YearMonth to) {
         long[] atReach = new long[6];

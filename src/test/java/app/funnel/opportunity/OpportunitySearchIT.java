@@ -3,6 +3,7 @@ package app.funnel.opportunity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.funnel.FunnelAppTest;
+import app.funnel.lead.LeadSource;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,7 +56,18 @@ class OpportunitySearchIT {
                 new Filter(new OpportunityQuery(null, null, account, null, null, null, null), " WHERE account_id = ?",
                         new Object[] {account}),
                 new Filter(new OpportunityQuery(null, null, null, null, null, new BigDecimal("50000"), null),
-                        " WHERE amount >= ?", new Object[] {new BigDecimal("50000")}));
+                        " WHERE amount >= ?", new Object[] {new BigDecimal("50000")}),
+                // the dashboard's drill-downs: open deals closing in months in a currency; deals lost for a
+                // reason in months (their stage last changed then), by the source of their lead
+                new Filter(new OpportunityQuery(null, owner, null, from, to, null, null, true, null, null, null, "EUR", null),
+                        " WHERE owner_id = ? AND stage IN ('QUALIFICATION', 'PROPOSAL', 'QUOTE', 'NEGOTIATION') "
+                                + "AND currency = 'EUR' AND expected_close >= ? AND expected_close <= ?",
+                        new Object[] {owner, from, to}),
+                new Filter(new OpportunityQuery(Stage.CLOSED_LOST, null, null, null, null, null, null, false,
+                        from.minusYears(1), from.plusMonths(1), LostReason.PRICE, null, LeadSource.EVENT),
+                        " WHERE stage = 'CLOSED_LOST' AND stage_changed_at >= ? AND stage_changed_at < ? "
+                                + "AND lost_reason = 'PRICE' AND lead_id IN (SELECT id FROM leads WHERE source = 'EVENT')",
+                        new Object[] {from.minusYears(1).atStartOfDay(), from.plusMonths(1).plusDays(1).atStartOfDay()}));
         record SortCase(Sort sort, String sql) {
         }
         List<SortCase> sorts = List.of(

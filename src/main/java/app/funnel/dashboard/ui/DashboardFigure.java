@@ -14,9 +14,54 @@ abstract class DashboardFigure {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Locale locale;
+    /** The filters last shown, for drill-downs. */
+    YearMonth shownFrom = YearMonth.now();
+    YearMonth shownTo = YearMonth.now();
+    @Nullable LeadSource shownSource;
+    @Nullable Long shownOwner;
 
     DashboardFigure(Locale locale) {
         this.locale = locale;
+    }
+
+    void remember(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long owner) {
+        shownFrom = from;
+        shownTo = to;
+        shownSource = source;
+        shownOwner = owner;
+    }
+
+    /**
+     * Opens the opportunity grid filtered to the deals a bar counts: the parameters given, with the
+     * figure's source and owner (sales: its own deals, as the server gave it).
+     */
+    void openDeals(java.util.Map<String, String> parameters) {
+        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(parameters);
+        app.funnel.security.CurrentUser me = app.funnel.security.CurrentUser.require();
+        Long owner = shownOwner;
+        if (!me.has(app.funnel.security.Role.LEADERSHIP) && !me.has(app.funnel.security.Role.ADMIN)) {
+            owner = me.userId();
+        }
+        if (owner != null) {
+            all.put("owner", owner.toString());
+        }
+        if (shownSource != null) {
+            all.put("source", shownSource.name());
+        }
+        com.vaadin.flow.component.UI.getCurrent().navigate("opportunities",
+                com.vaadin.flow.router.QueryParameters.simple(all));
+    }
+
+    /** The deals whose last change closed them so in a month of the period. */
+    void openClosed(YearMonth month, String stage, @Nullable String lostReason) {
+        java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        parameters.put("stage", stage);
+        parameters.put("changedFrom", month.atDay(1).toString());
+        parameters.put("changedTo", month.atEndOfMonth().toString());
+        if (lostReason != null) {
+            parameters.put("lostReason", lostReason);
+        }
+        openDeals(parameters);
     }
 
     /** The card that shows the figure. */

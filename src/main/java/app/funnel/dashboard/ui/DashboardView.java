@@ -198,6 +198,12 @@ final class DashboardView extends Main {
         FigureCard sourcesCard = new FigureCard("sources", getTranslation("dashboard.sources"), sourceChart, sourceTable,
                 sourceCsv, sourceSummary, getTranslation("dashboard.sources-note"));
         pipelineChart.setId("pipeline-chart");
+        pipelineChart.addClickListener(e -> {
+            List<PipelineRow> shown = pipeline.stream().filter(r -> r.currency().equals(currency.getValue())).toList();
+            if (e.dataIndex() >= 0 && e.dataIndex() < shown.size()) {
+                drillDeals(shown.get(e.dataIndex()));
+            }
+        });
         pipelineTable.setId("pipeline-table");
         pipelineTable.addThemeVariants(GridVariant.LUMO_COMPACT);
         pipelineTable.addColumn(r -> label(r.month())).setHeader(getTranslation("dashboard.col.close-month"));
@@ -206,6 +212,7 @@ final class DashboardView extends Main {
         pipelineTable.addColumn(r -> money(r.total())).setHeader(getTranslation("dashboard.col.total"));
         pipelineTable.addColumn(r -> money(r.weighted())).setHeader(getTranslation("dashboard.col.weighted"));
         pipelineTable.setAllRowsVisible(true);
+        pipelineTable.addItemClickListener(e -> drillDeals(e.getItem()));
         currency.setItemLabelGenerator(c -> c);
         currency.setId("pipeline-currency");
         currency.setWidth("7rem");
@@ -325,6 +332,21 @@ final class DashboardView extends Main {
         UI.getCurrent().navigate("leads", QueryParameters.simple(parameters));
     }
 
+    /** The opportunity grid filtered to the open deals a pipeline bar counts: close month, currency, owner. */
+    private void drillDeals(PipelineRow row) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("open", "true");
+        parameters.put("closeFrom", row.month().atDay(1).toString());
+        parameters.put("closeTo", row.month().atEndOfMonth().toString());
+        parameters.put("currency", row.currency());
+        CurrentUser me = CurrentUser.require();
+        Long shownOwner = me.has(Role.LEADERSHIP) || me.has(Role.ADMIN) ? owner.getValue() : me.userId();
+        if (shownOwner != null) {
+            parameters.put("owner", shownOwner.toString());
+        }
+        UI.getCurrent().navigate("opportunities", QueryParameters.simple(parameters));
+    }
+
     /**
      * The funnel as ECharts horizontal bars, Lead on top: one bar per step, its length the count,
      * labelled with the count and the share of the cohort (bars keep small steps readable, where a
@@ -396,10 +418,10 @@ final class DashboardView extends Main {
         ArrayNode months = option.putObject("xAxis").put("type", "category").putArray("data");
         option.putObject("yAxis").put("type", "value").putObject("axisLabel").put("formatter", "{value}");
         ArrayNode series = option.putArray("series");
-        ObjectNode total = series.addObject().put("type", "bar")
+        ObjectNode total = series.addObject().put("type", "bar").put("cursor", "pointer")
                 .put("name", getTranslation("dashboard.col.total") + (shownCurrency == null ? "" : " (" + shownCurrency + ")"));
         total.putObject("itemStyle").put("color", "#8eabf8").put("borderRadius", 3);
-        ObjectNode weighted = series.addObject().put("type", "bar")
+        ObjectNode weighted = series.addObject().put("type", "bar").put("cursor", "pointer")
                 .put("name", getTranslation("dashboard.col.weighted") + (shownCurrency == null ? "" : " (" + shownCurrency + ")"));
         weighted.putObject("itemStyle").put("color", "#1e4fd8").put("borderRadius", 3);
         ArrayNode totals = total.putArray("data");

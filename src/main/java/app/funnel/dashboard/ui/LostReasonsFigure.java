@@ -30,12 +30,18 @@ final class LostReasonsFigure extends DashboardFigure {
         super(locale);
         this.dashboard = dashboard;
         chart.setId("lost-chart");
+        chart.addClickListener(e -> {
+            if (e.dataIndex() >= 0 && e.dataIndex() < rows.size()) {
+                open(rows.get(e.dataIndex()));
+            }
+        });
         table.setId("lost-table");
         table.addThemeVariants(GridVariant.LUMO_COMPACT);
         table.addColumn(r -> t("lost." + r.reason())).setHeader(t("dashboard.col.reason"));
         table.addColumn(r -> number(r.deals())).setHeader(t("dashboard.col.deals"));
         table.addColumn(r -> percent(share(r))).setHeader(t("dashboard.col.share"));
         table.setAllRowsVisible(true);
+        table.addItemClickListener(e -> open(e.getItem()));
         CsvDownload csv = new CsvDownload("lost-reasons.csv", (delimiter, out) -> {
             try (CsvExport export = new CsvExport(out, delimiter, List.of("reason", "deals"))) {
                 for (LostReasonRow r : rows) {
@@ -54,10 +60,21 @@ final class LostReasonsFigure extends DashboardFigure {
 
     @Override
     void show(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long owner) {
+        remember(from, to, source, owner);
         rows = dashboard.lostReasons(from, to, source, owner);
         table.setItems(rows);
         chart.setOption(option());
         summary.setText(t("dashboard.lost-summary", number(rows.stream().mapToLong(LostReasonRow::deals).sum())));
+    }
+
+    /** The deals lost for the reason in the period (their last close). */
+    private void open(LostReasonRow row) {
+        java.util.Map<String, String> parameters = new java.util.LinkedHashMap<>();
+        parameters.put("stage", "CLOSED_LOST");
+        parameters.put("changedFrom", shownFrom.atDay(1).toString());
+        parameters.put("changedTo", shownTo.atEndOfMonth().toString());
+        parameters.put("lostReason", row.reason());
+        openDeals(parameters);
     }
 
     private double share(LostReasonRow row) {
@@ -71,7 +88,8 @@ final class LostReasonsFigure extends DashboardFigure {
         option.putObject("tooltip").put("trigger", "axis");
         option.putObject("xAxis").put("type", "value").put("minInterval", 1);
         ArrayNode categories = option.putObject("yAxis").put("type", "category").put("inverse", true).putArray("data");
-        ObjectNode bars = option.putArray("series").addObject().put("type", "bar").put("name", t("dashboard.col.deals"));
+        ObjectNode bars = option.putArray("series").addObject().put("type", "bar").put("name", t("dashboard.col.deals"))
+                .put("cursor", "pointer");
         bars.putObject("itemStyle").put("color", "#d9534f").put("borderRadius", 3);
         bars.putObject("label").put("show", true).put("position", "right");
         ArrayNode data = bars.putArray("data");

@@ -44,6 +44,14 @@ final class TrendFigure extends DashboardFigure {
         super(locale);
         this.dashboard = dashboard;
         chart.setId("trend-chart");
+        // a won point opens those deals; the other lines count first times, which the grids do not filter by
+        chart.addClickListener(e -> {
+            if (e.seriesIndex() >= 0 && e.seriesIndex() < trend.series().size()
+                    && "WON".equals(trend.series().get(e.seriesIndex()).step())
+                    && e.dataIndex() >= 0 && e.dataIndex() < trend.months().size()) {
+                openClosed(trend.months().get(e.dataIndex()), "CLOSED_WON", null);
+            }
+        });
         table.setId("trend-table");
         table.addThemeVariants(GridVariant.LUMO_COMPACT);
         table.setAllRowsVisible(true);
@@ -78,6 +86,7 @@ final class TrendFigure extends DashboardFigure {
 
     @Override
     void show(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long owner) {
+        remember(from, to, source, owner);
         trend = dashboard.trend(from, to, source, owner);
         table.removeAllColumns();
         table.addColumn(i -> label(trend.months().get(i))).setHeader(t("dashboard.col.month"));

@@ -30,6 +30,12 @@ final class WinRateFigure extends DashboardFigure {
         super(locale);
         this.dashboard = dashboard;
         chart.setId("winrate-chart");
+        chart.addClickListener(e -> {
+            if (e.seriesIndex() <= 1 && e.dataIndex() >= 0 && e.dataIndex() < rate.months().size()) {
+                openClosed(rate.months().get(e.dataIndex()).month(), e.seriesIndex() == 0 ? "CLOSED_WON" : "CLOSED_LOST",
+                        null);
+            }
+        });
         table.setId("winrate-table");
         table.addThemeVariants(GridVariant.LUMO_COMPACT);
         table.addColumn(WinRate.Owner::name).setHeader(t("dashboard.owner"));
@@ -60,6 +66,7 @@ final class WinRateFigure extends DashboardFigure {
 
     @Override
     void show(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long owner) {
+        remember(from, to, source, owner);
         rate = dashboard.winRate(from, to, source, owner);
         table.setItems(rate.owners());
         chart.setOption(option());
@@ -76,9 +83,11 @@ final class WinRateFigure extends DashboardFigure {
         axes.addObject().put("type", "value").put("min", 0).put("max", 100).putObject("axisLabel")
                 .put("formatter", "{value} %");
         ArrayNode series = option.putArray("series");
-        ObjectNode won = series.addObject().put("type", "bar").put("stack", "closed").put("name", t("dashboard.col.won"));
+        ObjectNode won = series.addObject().put("type", "bar").put("stack", "closed").put("name", t("dashboard.col.won"))
+                .put("cursor", "pointer");
         won.putObject("itemStyle").put("color", "#1a8f3c");
-        ObjectNode lost = series.addObject().put("type", "bar").put("stack", "closed").put("name", t("dashboard.col.lost"));
+        ObjectNode lost = series.addObject().put("type", "bar").put("stack", "closed").put("name", t("dashboard.col.lost"))
+                .put("cursor", "pointer");
         lost.putObject("itemStyle").put("color", "#d9534f");
         ObjectNode line = series.addObject().put("type", "line").put("yAxisIndex", 1)
                 .put("name", t("dashboard.col.win-rate"));

@@ -9,6 +9,7 @@ import app.funnel.opportunity.OpportunityDetails;
 import app.funnel.opportunity.OpportunityQuery;
 import app.funnel.opportunity.OpportunityRow;
 import app.funnel.opportunity.OpportunityService;
+import app.funnel.opportunity.LostReason;
 import app.funnel.opportunity.Stage;
 import app.funnel.security.CurrentUser;
 import app.funnel.security.Role;
@@ -33,6 +34,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,6 +64,9 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver {
     private final BigDecimalField amountMin = new BigDecimalField();
     private final BigDecimalField amountMax = new BigDecimalField();
     private final Span footer = new Span();
+    /** The dashboard's drill-down: filters the grid has no field for, from the URL (removable as one). */
+    private final Span drillDown = new Span();
+    private OpportunityQuery drilled = OpportunityQuery.all();
 
     OpportunitiesView(OpportunityService opportunities, DefinitionService definitions, LeadService leads,
                       UserService users, Clock clock) {
@@ -134,7 +139,15 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver {
         footer.setId("opportunities-footer");
         footer.addClassName("funnel-footer");
 
-        add(new Toolbar(stage, owner, account, closeFrom, closeTo, amountMin, amountMax, mine)
+        drillDown.setId("filter-drill-down");
+        drillDown.addClassName("funnel-badge");
+        drillDown.setVisible(false);
+        drillDown.getElement().addEventListener("click", e -> {
+            drilled = OpportunityQuery.all();
+            drillDown.setVisible(false);
+            refresh();
+        });
+        add(new Toolbar(stage, owner, account, closeFrom, closeTo, amountMin, amountMax, mine, drillDown)
                 .end(new app.funnel.base.ui.CsvDownload("opportunities.csv", (delimiter, out) ->
                         opportunities.export(query(), delimiter, out))), grid, footer);
         updateFooter();
@@ -143,6 +156,53 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         event.getRouteParameters().getLong("opportunityId").ifPresent(id -> event.getUI().access(() -> open(id)));
+        // the dashboard's drill-down, e.g. ?stage=CLOSED_LOST&changedFrom=2026-01-01&changedTo=2026-03-31
+        // &lostReason=PRICE&owner=12&source=EVENT, or ?open=true&closeFrom=...&closeTo=...&currency=EUR
+        var parameters = event.getLocation().getQueryParameters();
+        if (parameters.getParameters().isEmpty()) {
+            return;
+        }
+        try {
+            parameters.getSingleParameter("stage").map(Stage::valueOf).ifPresent(stage::setValue);
+            parameters.getSingleParameter("owner").map(Long::valueOf).ifPresent(id -> owner.setValue(
+                    users.enabledWithRole(Role.SALES).stream().filter(u -> u.id() == id).findFirst().orElse(null)));
+            parameters.getSingleParameter("closeFrom").map(LocalDate::parse).ifPresent(closeFrom::setValue);
+            parameters.getSingleParameter("closeTo").map(LocalDate::parse).ifPresent(closeTo::setValue);
+            drilled = new OpportunityQuery(null, null, null, null, null, null, null,
+                    parameters.getSingleParameter("open").map(Boolean::parseBoolean).orElse(false),
+                    parameters.getSingleParameter("changedFrom").map(LocalDate::parse).orElse(null),
+                    parameters.getSingleParameter("changedTo").map(LocalDate::parse).orElse(null),
+                    parameters.getSingleParameter("lostReason").map(LostReason::valueOf).orElse(null),
+                    parameters.getSingleParameter("currency").filter(c -> c.matches("[A-Z]{3}")).orElse(null),
+                    parameters.getSingleParameter("source").map(app.funnel.lead.LeadSource::valueOf).orElse(null));
+        } catch (RuntimeException badLink) {
+            Messages.error(getTranslation("opportunities.bad-link"));
+            return;
+        }
+        if (drilled.drilled()) {
+            List<String> parts = new java.util.ArrayList<>();
+            if (drilled.openOnly()) {
+                parts.add(getTranslation("opportunities.drill.open"));
+            }
+            if (drilled.changedFrom() != null || drilled.changedTo() != null) {
+                parts.add(getTranslation("opportunities.drill.changed",
+                        drilled.changedFrom() == null ? "…" : drilled.changedFrom().toString(),
+                        drilled.changedTo() == null ? "…" : drilled.changedTo().toString()));
+            }
+            if (drilled.lostReason() != null) {
+                parts.add(getTranslation("lost." + drilled.lostReason().name()));
+            }
+            if (drilled.currency() != null) {
+                parts.add(drilled.currency());
+            }
+            if (drilled.source() != null) {
+                parts.add(getTranslation("source." + drilled.source().name()));
+            }
+            drillDown.setText(String.join(" · ", parts) + " ✕");
+            drillDown.setTitle(getTranslation("opportunities.drill.clear"));
+            drillDown.setVisible(true);
+        }
+        refresh();
     }
 
     private void open(long id) {
@@ -186,7 +246,8 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver {
         }
         return new OpportunityQuery(stage.getValue(), ownerId, account.getValue() == null ? null : account.getValue().id(),
                 closeFrom.getValue(), closeTo.getValue(),
-                amountMin.getValue(), amountMax.getValue());
+                amountMin.getValue(), amountMax.getValue(), drilled.openOnly(), drilled.changedFrom(),
+                drilled.changedTo(), drilled.lostReason(), drilled.currency(), drilled.source());
     }
 
     private void refresh() {
