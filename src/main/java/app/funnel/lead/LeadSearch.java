@@ -162,10 +162,15 @@ class LeadSearch {
         return counts;
     }
 
-    /** Whether the lead tally answers this query's counts: no text and no date filter. */
+    /**
+     * Whether the lead tally answers this query's counts: no text, and created dates (if any) on
+     * month bounds, as the dashboard's drill-downs give them (the tally counts per created month and
+     * furthest step reached).
+     */
     private static boolean tallied(LeadQuery query) {
-        return (query.text() == null || query.text().isBlank()) && query.createdFrom() == null
-                && query.createdTo() == null && query.reached() == null;
+        return (query.text() == null || query.text().isBlank())
+                && (query.createdFrom() == null || query.createdFrom().getDayOfMonth() == 1)
+                && (query.createdTo() == null || query.createdTo().plusDays(1).getDayOfMonth() == 1);
     }
 
     /** How many leads of a status were created in a month (yyyymm) under the query's filters. */
@@ -187,7 +192,8 @@ class LeadSearch {
     }
 
     private static boolean unfiltered(LeadQuery query) {
-        return tallied(query) && query.status() == null && query.ownerId() == null && query.source() == null;
+        return tallied(query) && query.status() == null && query.ownerId() == null && query.source() == null
+                && query.createdFrom() == null && query.createdTo() == null && query.reached() == null;
     }
 
     /** The name or company order tally: how many leads per bucket, cached like the tally readings. */
@@ -383,9 +389,19 @@ class LeadSearch {
         return conditions;
     }
 
-    /** The filters the tally has: status, owner and source. */
+    /** The filters the tally has: status, owner, source, furthest step reached and created months. */
     private static List<String> tallyConditions(LeadQuery query, List<Object> args) {
-        return conditions(new LeadQuery(query.status(), query.ownerId(), query.source(), null, null, null), args);
+        List<String> conditions = conditions(new LeadQuery(query.status(), query.ownerId(), query.source(), null, null,
+                null, query.reached()), args);
+        if (query.createdFrom() != null) {
+            conditions.add("created_month >= ?");
+            args.add(query.createdFrom().getYear() * 100 + query.createdFrom().getMonthValue());
+        }
+        if (query.createdTo() != null) {
+            conditions.add("created_month <= ?");
+            args.add(query.createdTo().getYear() * 100 + query.createdTo().getMonthValue());
+        }
+        return conditions;
     }
 
     private static String where(List<String> conditions) {

@@ -61,6 +61,16 @@ class LeadSearchIT {
                 new Filter(new LeadQuery(null, owner, null, null, null, null), " WHERE owner_id = ?", new Object[] {owner}),
                 new Filter(new LeadQuery(LeadStatus.SQL, owner, LeadSource.EVENT, null, null, null),
                         " WHERE status = ? AND owner_id = ? AND source = ?", new Object[] {"SQL", owner, "EVENT"}),
+                // the dashboard's drill-downs: created in whole months, reached a step (counted by the tally)
+                new Filter(new LeadQuery(null, null, null, java.time.LocalDate.now().minusMonths(11).withDayOfMonth(1),
+                        java.time.LocalDate.now().withDayOfMonth(1).plusMonths(1).minusDays(1), null, FunnelStep.SQL),
+                        " WHERE reach >= 2 AND created_at >= ? AND created_at < ?", new Object[] {
+                        java.time.LocalDate.now().minusMonths(11).withDayOfMonth(1).atStartOfDay(),
+                        java.time.LocalDate.now().withDayOfMonth(1).plusMonths(1).atStartOfDay()}),
+                new Filter(new LeadQuery(LeadStatus.CONVERTED, owner, null, java.time.LocalDate.now().withDayOfYear(1),
+                        null, null, FunnelStep.QUOTE),
+                        " WHERE status = 'CONVERTED' AND owner_id = ? AND reach >= 4 AND created_at >= ?", new Object[] {
+                        owner, java.time.LocalDate.now().withDayOfYear(1).atStartOfDay()}),
                 new Filter(new LeadQuery(null, null, null, null, null, "a"),
                         " WHERE (name_key LIKE 'a%' OR last_name LIKE 'a%' OR email_key LIKE 'a%' OR company LIKE 'a%')",
                         new Object[0]));
