@@ -10,7 +10,11 @@ import app.funnel.dashboard.Handoff;
 import app.funnel.dashboard.Trend;
 import app.funnel.dashboard.Velocity;
 import app.funnel.dashboard.WinRate;
+import app.funnel.lead.FunnelStep;
+import app.funnel.lead.LeadQuery;
+import app.funnel.lead.LeadService;
 import app.funnel.lead.LeadSource;
+import org.springframework.data.domain.PageRequest;
 import app.funnel.security.Role;
 import java.nio.file.Path;
 import java.time.YearMonth;
@@ -39,6 +43,10 @@ class DashboardBench {
     DashboardService dashboard;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    LeadService leads;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     @Test
     void funnel_figures() {
@@ -128,6 +136,32 @@ class DashboardBench {
                 .containsExactly(handoffFloor);
         bench.measure("handoff, last 12 months", () -> dashboard.handoff(from, now, null, null),
                 () -> floorHandoff(from, now));
+
+        // a click on the funnel's SQL step: the lead grid's count and pages of exactly those leads
+        java.time.LocalDate first = from.atDay(1);
+        java.time.LocalDate last = now.atEndOfMonth();
+        LeadQuery sqls = new LeadQuery(null, null, null, first, last, null, FunnelStep.SQL);
+        String where = " WHERE reach >= 2 AND created_at >= ? AND created_at < ?";
+        List<Object> range = List.of(first.atStartOfDay(), last.plusDays(1).atStartOfDay());
+        long count = leads.count(sqls);
+        assertThat(count).isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM leads" + where, Long.class,
+                range.toArray()));
+        bench.measure("drill-down: SQLs of last 12 months, count", () -> leads.count(sqls),
+                () -> jdbc.queryForObject("SELECT COUNT(*) FROM leads" + where, Long.class, range.toArray()));
+        for (long offset : List.of(0L, count / 2 / 50 * 50, Math.max(0, (count - 1) / 50 * 50))) {
+            List<Object> args = new ArrayList<>(range);
+            args.add(offset);
+            assertThat(leads.search(sqls, PageRequest.of((int) (offset / 50), 50)).stream().map(r -> r.id()).toList())
+                    .isEqualTo(jdbc.queryForList("SELECT id FROM leads" + where
+                            + " ORDER BY created_at DESC, id DESC LIMIT 50 OFFSET ?", Long.class, args.toArray()));
+            bench.measure("drill-down: SQLs of last 12 months, page at " + offset,
+                    () -> leads.search(sqls, PageRequest.of((int) (offset / 50), 50)),
+                    () -> Bench.rows(dataSource, "SELECT l.id, l.first_name, l.last_name, l.email, l.company, l.source, "
+                            + "l.owner_id, l.status, l.suspect_reasons, l.first_touch_due_at, l.first_touch_at, "
+                            + "l.created_at FROM leads l JOIN (SELECT id FROM leads" + where
+                            + " ORDER BY created_at DESC, id DESC LIMIT 50 OFFSET ?) p ON p.id = l.id "
+                            + "ORDER BY l.created_at DESC, l.id DESC", args));
+        }
 
         // the whole dashboard as leadership opens it: every figure, this year (to its end)
         YearMonth january = YearMonth.of(now.getYear(), 1);
