@@ -306,7 +306,7 @@ public class DashboardService {
             sql.append(" AND u.id = ?");
             args.add(ownerId);
         }
-        sql.append(" ORDER BY s.changed_at DESC, s.id DESC LIMIT 10");
+        sql.append(" ORDER BY s.changed_at DESC, s.id DESC LIMIT 6");
         return jdbc.query(sql.toString(), (rs, i) -> new Handoff.Return(rs.getLong(1), rs.getString(2),
                 rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5) == null ? "" : rs.getString(5)),
                 args.toArray());
