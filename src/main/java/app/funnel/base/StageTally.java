@@ -206,6 +206,12 @@ public class StageTally {
             apply();
         }
 
+        /** After the lead tally's counts (see there). */
+        @Override
+        public int getOrder() {
+            return 200;
+        }
+
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(StageTally.this);

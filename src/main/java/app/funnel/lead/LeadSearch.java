@@ -54,7 +54,12 @@ class LeadSearch {
         int limit = pageable.getPageSize();
         List<Object> args = new ArrayList<>();
         String from = from(query, args);
-        List<String> conditions = conditions(query, args);
+        // leads that reached a step, newest first (the dashboard's drill-down): one index range per step merged
+        FunnelStep reached = query.reached();
+        boolean perStep = reached != null && query.status() == null && (query.text() == null || query.text().isBlank())
+                && order.column().equals("created_at");
+        List<String> conditions = conditions(perStep ? new LeadQuery(null, query.ownerId(), query.source(),
+                query.createdFrom(), query.createdTo(), null) : query, args);
         boolean reversed = false;
         if (tallied(query) && offset > shallow) {
             List<Bucket> buckets = reading(query);
@@ -84,6 +89,20 @@ class LeadSearch {
             args.clear();
             ids = "SELECT id FROM (" + textMatches(query, args, true) + ") t ORDER BY " + used.sql("")
                     + " LIMIT ? OFFSET ?";
+        }
+        if (perStep) {
+            // each step's leads in the order from their own index range, as many as the page needs; then merged
+            List<String> ranges = new ArrayList<>();
+            List<Object> rangeArgs = new ArrayList<>();
+            String others = conditions.isEmpty() ? "" : " AND " + String.join(" AND ", conditions);
+            for (int k = reached.ordinal(); k < FunnelStep.values().length; k++) {
+                ranges.add("(SELECT id, created_at FROM leads WHERE reach = " + k + others + " ORDER BY " + used.sql("")
+                        + " LIMIT " + (offset + limit) + ")");
+                rangeArgs.addAll(args);
+            }
+            ids = "SELECT id FROM (" + String.join(" UNION ALL ", ranges) + ") r ORDER BY " + used.sql("")
+                    + " LIMIT ? OFFSET ?";
+            args = rangeArgs;
         }
         args.add(limit);
         args.add(offset);

@@ -71,6 +71,8 @@ class LeadSearchIT {
                         null, null, FunnelStep.QUOTE),
                         " WHERE status = 'CONVERTED' AND owner_id = ? AND reach >= 4 AND created_at >= ?", new Object[] {
                         owner, java.time.LocalDate.now().withDayOfYear(1).atStartOfDay()}),
+                new Filter(new LeadQuery(null, null, LeadSource.EVENT, null, null, null, FunnelStep.OPPORTUNITY),
+                        " WHERE source = 'EVENT' AND reach >= 3", new Object[0]),
                 new Filter(new LeadQuery(null, null, null, null, null, "a"),
                         " WHERE (name_key LIKE 'a%' OR last_name LIKE 'a%' OR email_key LIKE 'a%' OR company LIKE 'a%')",
                         new Object[0]));

@@ -56,7 +56,8 @@ final class VelocityFigure extends DashboardFigure {
 
     @Override
     void show(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long owner) {
-        rows = dashboard.velocity(from, to, source, owner);
+        // statuses nobody left in the period (for sales, the marketing ones) would only be empty bars
+        rows = dashboard.velocity(from, to, source, owner).stream().filter(v -> v.stays() > 0).toList();
         table.setItems(rows);
         chart.setOption(option());
         summary.setText(t("dashboard.velocity-summary", number(rows.stream().mapToLong(Velocity::stays).sum())));
