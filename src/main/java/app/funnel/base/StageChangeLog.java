@@ -26,17 +26,17 @@ public class StageChangeLog {
     }
 
     /**
-     * Writes a history row, with the record's owner and source as they are now (the caller has
-     * written the record's change first) and a lost deal's reason, and counts the events it adds
-     * to the record's history in the stage tally.
+     * Writes a history row, with the record's owner and source as they are now (a deal's source is
+     * its lead's, copied at conversion; the caller has written the record's change first) and a lost
+     * deal's reason, and counts the events it adds to the record's history in the stage tally.
      */
     public void record(String recordType, long recordId, @Nullable String from, String to, String by, Instant at,
                        @Nullable String reason, @Nullable Integer definitionVersion, @Nullable BigDecimal amount,
                        @Nullable Integer probability) {
         String attribution = "LEAD".equals(recordType)
                 ? "l.owner_id, l.source, NULL FROM leads l WHERE l.id = ?"
-                : "o.owner_id, l.source, CASE WHEN o.stage = 'CLOSED_LOST' THEN o.lost_reason END "
-                        + "FROM opportunity o LEFT JOIN leads l ON l.id = o.lead_id WHERE o.id = ?";
+                : "o.owner_id, o.source, CASE WHEN o.stage = 'CLOSED_LOST' THEN o.lost_reason END "
+                        + "FROM opportunity o WHERE o.id = ?";
         boolean newLead = from == null && "NEW".equals(to);
         List<StageTally.Event> before = newLead ? List.of()
                 : StageTally.events(recordType, tally.rows(recordType, recordId));

@@ -363,8 +363,7 @@ public class StageTally {
                     + "WHERE s.record_type = 'LEAD' AND s.record_id BETWEEN ? AND ? AND s.owner_id IS NULL", fromId, toId);
         } else {
             jdbc.update("UPDATE stage_change s JOIN opportunity o ON o.id = s.record_id "
-                    + "LEFT JOIN leads l ON l.id = o.lead_id "
-                    + "SET s.owner_id = o.owner_id, s.source = l.source, s.lost_reason = CASE WHEN s.to_stage = "
+                    + "SET s.owner_id = o.owner_id, s.source = o.source, s.lost_reason = CASE WHEN s.to_stage = "
                     + "'CLOSED_LOST' THEN COALESCE(o.lost_reason, 'OTHER') END "
                     + "WHERE s.record_type = 'OPPORTUNITY' AND s.record_id BETWEEN ? AND ? AND s.owner_id IS NULL",
                     fromId, toId);

@@ -111,17 +111,23 @@ public class DashboardService {
 
     /**
      * The open pipeline: deals not yet won or lost, per expected-close month in the period and per
-     * currency, with their total and weighted (by probability) amounts. Leadership and admin see
+     * currency, with their total and weighted (by probability) amounts, of deals from the source's
+     * leads if one is given. Leadership and admin see
      * every deal (or one owner's); sales only its own, whatever owner it asks for; marketing none.
      */
     @PreAuthorize(Roles.HAS_PIPELINE)
-    public List<PipelineRow> pipeline(YearMonth from, YearMonth to, @Nullable Long ownerId) {
+    public List<PipelineRow> pipeline(YearMonth from, YearMonth to, @Nullable LeadSource source,
+                                      @Nullable Long ownerId) {
         Long owner = ownOrAsked(ownerId);
         List<Object> args = new ArrayList<>(List.of(month(from), month(to)));
         String ownerCondition = "";
         if (owner != null) {
             ownerCondition = " AND owner_id = ?";
             args.add(owner);
+        }
+        if (source != null) {
+            ownerCondition += " AND source = ?";
+            args.add(source.name());
         }
         return jdbc.query("SELECT close_month, currency, SUM(n), SUM(amount), SUM(weighted) FROM opportunity_tally "
                         + "WHERE stage IN ('QUALIFICATION', 'PROPOSAL', 'QUOTE', 'NEGOTIATION') "

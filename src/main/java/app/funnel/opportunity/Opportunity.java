@@ -48,6 +48,10 @@ class Opportunity {
     private @Nullable LostReason lostReason;
     @Column(name = "lost_note", length = 1000)
     private @Nullable String lostNote;
+    /** The source of the lead the deal came from, copied at conversion; none without a lead. */
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private app.funnel.lead.@Nullable LeadSource source;
     @Column(columnDefinition = "text")
     private @Nullable String notes;
     @Column(name = "stage_changed_at", nullable = false)
@@ -91,6 +95,8 @@ class Opportunity {
     void setOwnerId(long v) { ownerId = v; }
     BigDecimal getAmount() { return amount; }
     void setAmount(BigDecimal v) { amount = v; }
+    app.funnel.lead.@Nullable LeadSource getSource() { return source; }
+    void setSource(app.funnel.lead.@Nullable LeadSource v) { source = v; }
     String getCurrency() { return currency; }
     void setCurrency(String v) { currency = v; }
     LocalDate getExpectedClose() { return expectedClose; }

@@ -180,6 +180,8 @@ class OpportunityDemoData implements DemoDataContributor {
                 "confirmed_at", "version_number"), confirmations);
         context.jdbc().update("UPDATE leads l JOIN opportunity o ON o.lead_id = l.id SET l.opportunity_id = o.id "
                 + "WHERE l.opportunity_id IS NULL");
+        context.jdbc().update("UPDATE opportunity o JOIN leads l ON l.id = o.lead_id SET o.source = l.source "
+                + "WHERE o.source IS NULL");
         tally.rebuild();
         log.info("Generated {} opportunities in {} ms", dealRows.size(), (System.nanoTime() - started) / 1_000_000);
     }

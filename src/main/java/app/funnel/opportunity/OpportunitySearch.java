@@ -148,7 +148,6 @@ class OpportunitySearch {
     private static boolean tallied(OpportunityQuery query) {
         return query.accountId() == null && query.amountMin() == null && query.amountMax() == null
                 && query.changedFrom() == null && query.changedTo() == null && query.lostReason() == null
-                && query.source() == null
                 && (query.closeFrom() == null || query.closeFrom().getDayOfMonth() == 1)
                 && (query.closeTo() == null || query.closeTo().plusDays(1).getDayOfMonth() == 1);
     }
@@ -184,6 +183,10 @@ class OpportunitySearch {
             conditions.add("currency = ?");
             args.add(query.currency());
         }
+        if (query.source() != null) {
+            conditions.add("source = ?");
+            args.add(query.source().name());
+        }
         return conditions;
     }
 
@@ -216,10 +219,7 @@ class OpportunitySearch {
             conditions.add("lost_reason = ?");
             args.add(query.lostReason().name());
         }
-        if (query.source() != null) {
-            conditions.add("lead_id IN (SELECT id FROM leads WHERE source = ?)");
-            args.add(query.source().name());
-        }
+
         if (query.closeFrom() != null) {
             conditions.add("expected_close >= ?");
             args.add(Date.valueOf(query.closeFrom()));

@@ -113,6 +113,7 @@ public class OpportunityService {
         opportunity.setAmount(amount);
         opportunity.setCurrency(currency);
         opportunity.setExpectedClose(close);
+        opportunity.setSource(lead.source());
         opportunity.setStage(Stage.QUALIFICATION);
         Integer probability = definitions.entry(definitions.currentVersion(), Term.QUALIFICATION).probability();
         opportunity.setProbability(probability == null ? 10 : probability);

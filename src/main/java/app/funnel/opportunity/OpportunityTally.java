@@ -7,20 +7,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The opportunity_tally table: deals, total and weighted amount per stage, owner, currency and
- * close month. {@link OpportunityService} keeps it exact in the transaction of every change;
+ * The opportunity_tally table: deals, total and weighted amount per stage, owner, currency, close
+ * month and source (the deal's lead's, '' without one). {@link OpportunityService} keeps it exact in the transaction of every change;
  * bulk loads call {@link #rebuild()}.
  */
 @Repository
 class OpportunityTally {
 
     /** What a deal adds to the tally. */
-    record Key(Stage stage, long ownerId, String currency, int closeMonth, BigDecimal amount, int probability) {
+    record Key(Stage stage, long ownerId, String currency, int closeMonth, BigDecimal amount, int probability,
+               String source) {
 
         static Key of(Opportunity o) {
             LocalDate close = o.getExpectedClose();
             return new Key(o.getStage(), o.getOwnerId(), o.getCurrency(), close.getYear() * 100 + close.getMonthValue(),
-                    o.getAmount(), o.getProbability());
+                    o.getAmount(), o.getProbability(), o.getSource() == null ? "" : o.getSource().name());
         }
 
         BigDecimal weighted() {
@@ -57,11 +58,11 @@ class OpportunityTally {
     void add(Key key, int sign) {
         BigDecimal factor = BigDecimal.valueOf(sign);
         jdbc.update("""
-                INSERT INTO opportunity_tally (stage, owner_id, currency, close_month, n, amount, weighted)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO opportunity_tally (stage, owner_id, currency, close_month, source, n, amount, weighted)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON DUPLICATE KEY UPDATE n = n + VALUES(n), amount = amount + VALUES(amount),
                                         weighted = weighted + VALUES(weighted)""",
-                key.stage().name(), key.ownerId(), key.currency(), key.closeMonth(), sign,
+                key.stage().name(), key.ownerId(), key.currency(), key.closeMonth(), key.source(), sign,
                 key.amount().multiply(factor), key.weighted().multiply(factor));
         changed();
     }
@@ -76,10 +77,10 @@ class OpportunityTally {
     void rebuild() {
         jdbc.update("DELETE FROM opportunity_tally");
         jdbc.update("""
-                INSERT INTO opportunity_tally (stage, owner_id, currency, close_month, n, amount, weighted)
-                SELECT stage, owner_id, currency, EXTRACT(YEAR_MONTH FROM expected_close), COUNT(*), SUM(amount),
-                       SUM(ROUND(amount * probability / 100, 4))
-                FROM opportunity GROUP BY stage, owner_id, currency, EXTRACT(YEAR_MONTH FROM expected_close)""");
+                INSERT INTO opportunity_tally (stage, owner_id, currency, close_month, source, n, amount, weighted)
+                SELECT stage, owner_id, currency, EXTRACT(YEAR_MONTH FROM expected_close), COALESCE(source, ''),
+                       COUNT(*), SUM(amount), SUM(ROUND(amount * probability / 100, 4))
+                FROM opportunity GROUP BY 1, 2, 3, 4, 5""");
         changed();
     }
 }

@@ -81,12 +81,12 @@ class DashboardBench {
         bench.measure("sources, last 12 months", () -> dashboard.sources(from, now, null),
                 () -> floorSources(from, now));
         YearMonth next = now.plusMonths(11);
-        assertThat(dashboard.pipeline(now, next, null)).extracting(r -> r.deals())
+        assertThat(dashboard.pipeline(now, next, null, null)).extracting(r -> r.deals())
                 .containsExactlyElementsOf(floorPipeline(now, next, null).stream().map(r -> (Long) r[2]).toList());
-        bench.measure("pipeline, next 12 months", () -> dashboard.pipeline(now, next, null),
+        bench.measure("pipeline, next 12 months", () -> dashboard.pipeline(now, next, null, null),
                 () -> floorPipeline(now, next, null));
         long sales = salesId();
-        bench.measure("pipeline, next 12 months, owner sales", () -> dashboard.pipeline(now, next, sales),
+        bench.measure("pipeline, next 12 months, owner sales", () -> dashboard.pipeline(now, next, null, sales),
                 () -> floorPipeline(now, next, sales));
         historyFigures(bench, now, owner, sales);
         Path written = bench.write(Path.of("target/bench"));
@@ -168,7 +168,7 @@ class DashboardBench {
         YearMonth december = YearMonth.of(now.getYear(), 12);
         java.util.function.Supplier<Object> whole = () -> List.of(dashboard.funnel(january, december, null, null),
                 dashboard.trend(january, december, null, null), dashboard.sources(january, december, null),
-                dashboard.handoff(january, december, null, null), dashboard.pipeline(january, december, null),
+                dashboard.handoff(january, december, null, null), dashboard.pipeline(january, december, null, null),
                 dashboard.winRate(january, december, null, null), dashboard.velocity(january, december, null, null),
                 dashboard.lostReasons(january, december, null, null));
         double[] times = new double[21];

@@ -145,19 +145,21 @@ class DashboardServiceIT {
         TestLogins.as("leadership", Role.LEADERSHIP);
         for (YearMonth[] period : List.of(new YearMonth[] {now, now.plusMonths(2)},
                 new YearMonth[] {now.minusMonths(12), now.plusMonths(12)}, new YearMonth[] {now.plusMonths(3), now.plusYears(2)})) {
-            assertThat(rows(dashboard.pipeline(period[0], period[1], null))).isEqualTo(openDeals(period[0], period[1], null));
-            assertThat(rows(dashboard.pipeline(period[0], period[1], sales))).isEqualTo(openDeals(period[0], period[1], sales));
+            assertThat(rows(dashboard.pipeline(period[0], period[1], null, null))).isEqualTo(openDeals(period[0], period[1], null));
+            assertThat(rows(dashboard.pipeline(period[0], period[1], LeadSource.EVENT, null)))
+                    .isEqualTo(openDeals(period[0], period[1], null, LeadSource.EVENT));
+            assertThat(rows(dashboard.pipeline(period[0], period[1], null, sales))).isEqualTo(openDeals(period[0], period[1], sales));
         }
         YearMonth from = now.minusMonths(12);
         YearMonth to = now.plusMonths(12);
         TestLogins.as("sales", Role.SALES);
-        List<String> own = rows(dashboard.pipeline(from, to, null));
+        List<String> own = rows(dashboard.pipeline(from, to, null, null));
         assertThat(own).isEqualTo(openDeals(from, to, sales)).isNotEmpty();
         // asking for everyone, or for a colleague, still gives its own deals only
         long colleague = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'paulo'", Long.class);
-        assertThat(rows(dashboard.pipeline(from, to, colleague))).isEqualTo(own);
+        assertThat(rows(dashboard.pipeline(from, to, null, colleague))).isEqualTo(own);
         TestLogins.as("marketing", Role.MARKETING);
-        assertThatThrownBy(() -> dashboard.pipeline(from, to, null)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> dashboard.pipeline(from, to, null, null)).isInstanceOf(AccessDeniedException.class);
     }
 
     private static List<String> rows(List<PipelineRow> rows) {
@@ -168,10 +170,19 @@ class DashboardServiceIT {
 
     /** The base table: open deals per expected-close month and currency. */
     private List<String> openDeals(YearMonth from, YearMonth to, @Nullable Long owner) {
+        return openDeals(from, to, owner, null);
+    }
+
+    /** The base table: open deals per expected-close month and currency, of one source (the deal's lead's) if given. */
+    private List<String> openDeals(YearMonth from, YearMonth to, @Nullable Long owner, @Nullable LeadSource source) {
         List<Object> args = new ArrayList<>(List.of(from.atDay(1), to.atEndOfMonth()));
         String ownerCondition = owner == null ? "" : " AND owner_id = ?";
         if (owner != null) {
             args.add(owner);
+        }
+        if (source != null) {
+            ownerCondition += " AND source = ?";
+            args.add(source.name());
         }
         return jdbc.query("SELECT EXTRACT(YEAR_MONTH FROM expected_close), currency, COUNT(*), SUM(amount), "
                         + "SUM(ROUND(amount * probability / 100, 4)) FROM opportunity "

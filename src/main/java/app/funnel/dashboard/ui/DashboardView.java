@@ -263,7 +263,7 @@ final class DashboardView extends Main {
             figure.show(range[0], range[1], source.getValue(), owner.getValue());
         }
         if (seesPipeline) {
-            pipeline = dashboard.pipeline(range[0], range[1], owner.getValue());
+            pipeline = dashboard.pipeline(range[0], range[1], source.getValue(), owner.getValue());
             pipelineTable.setItems(pipeline);
             Map<String, java.math.BigDecimal> totals = new LinkedHashMap<>();
             pipeline.forEach(r -> totals.merge(r.currency(), r.total(), java.math.BigDecimal::add));
@@ -339,6 +339,9 @@ final class DashboardView extends Main {
         parameters.put("closeFrom", row.month().atDay(1).toString());
         parameters.put("closeTo", row.month().atEndOfMonth().toString());
         parameters.put("currency", row.currency());
+        if (source.getValue() != null) {
+            parameters.put("source", source.getValue().name());
+        }
         CurrentUser me = CurrentUser.require();
         Long shownOwner = me.has(Role.LEADERSHIP) || me.has(Role.ADMIN) ? owner.getValue() : me.userId();
         if (shownOwner != null) {
