@@ -148,6 +148,7 @@ class OpportunitySearch {
     private static boolean tallied(OpportunityQuery query) {
         return query.accountId() == null && query.amountMin() == null && query.amountMax() == null
                 && query.changedFrom() == null && query.changedTo() == null && query.lostReason() == null
+                && query.createdFrom() == null && query.createdTo() == null
                 && (query.closeFrom() == null || query.closeFrom().getDayOfMonth() == 1)
                 && (query.closeTo() == null || query.closeTo().plusDays(1).getDayOfMonth() == 1);
     }
@@ -214,6 +215,14 @@ class OpportunitySearch {
         if (query.changedTo() != null) {
             conditions.add("stage_changed_at < ?");
             args.add(query.changedTo().plusDays(1).atStartOfDay());
+        }
+        if (query.createdFrom() != null) {
+            conditions.add("created_at >= ?");
+            args.add(query.createdFrom().atStartOfDay());
+        }
+        if (query.createdTo() != null) {
+            conditions.add("created_at < ?");
+            args.add(query.createdTo().plusDays(1).atStartOfDay());
         }
         if (query.lostReason() != null) {
             conditions.add("lost_reason = ?");

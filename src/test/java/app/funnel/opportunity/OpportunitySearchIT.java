@@ -59,15 +59,21 @@ class OpportunitySearchIT {
                         " WHERE amount >= ?", new Object[] {new BigDecimal("50000")}),
                 // the dashboard's drill-downs: open deals closing in months in a currency; deals lost for a
                 // reason in months (their stage last changed then), by the source of their lead
-                new Filter(new OpportunityQuery(null, owner, null, from, to, null, null, true, null, null, null, "EUR", null),
+                new Filter(new OpportunityQuery(null, owner, null, from, to, null, null, true, null, null, null, "EUR", null,
+                        null, null),
                         " WHERE owner_id = ? AND stage IN ('QUALIFICATION', 'PROPOSAL', 'QUOTE', 'NEGOTIATION') "
                                 + "AND currency = 'EUR' AND expected_close >= ? AND expected_close <= ?",
                         new Object[] {owner, from, to}),
                 new Filter(new OpportunityQuery(Stage.CLOSED_LOST, null, null, null, null, null, null, false,
-                        from.minusYears(1), from.plusMonths(1), LostReason.PRICE, null, LeadSource.EVENT),
+                        from.minusYears(1), from.plusMonths(1), LostReason.PRICE, null, LeadSource.EVENT, null, null),
                         " WHERE stage = 'CLOSED_LOST' AND stage_changed_at >= ? AND stage_changed_at < ? "
                                 + "AND lost_reason = 'PRICE' AND source = 'EVENT'",
-                        new Object[] {from.minusYears(1).atStartOfDay(), from.plusMonths(1).plusDays(1).atStartOfDay()}));
+                        new Object[] {from.minusYears(1).atStartOfDay(), from.plusMonths(1).plusDays(1).atStartOfDay()}),
+                // the trend's new deals of a month
+                new Filter(new OpportunityQuery(null, null, null, null, null, null, null, false, null, null, null, null,
+                        null, from.minusMonths(6), from.minusMonths(5).minusDays(1)),
+                        " WHERE created_at >= ? AND created_at < ?",
+                        new Object[] {from.minusMonths(6).atStartOfDay(), from.minusMonths(5).atStartOfDay()}));
         record SortCase(Sort sort, String sql) {
         }
         List<SortCase> sorts = List.of(

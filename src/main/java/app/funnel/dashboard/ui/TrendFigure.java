@@ -44,12 +44,20 @@ final class TrendFigure extends DashboardFigure {
         super(locale);
         this.dashboard = dashboard;
         chart.setId("trend-chart");
-        // a won point opens those deals; the other lines count first times, which the grids do not filter by
+        // a won or new-deal point opens those deals; the MQL and SQL lines count first times, which the
+        // lead grid does not filter by
         chart.addClickListener(e -> {
-            if (e.seriesIndex() >= 0 && e.seriesIndex() < trend.series().size()
-                    && "WON".equals(trend.series().get(e.seriesIndex()).step())
-                    && e.dataIndex() >= 0 && e.dataIndex() < trend.months().size()) {
-                openClosed(trend.months().get(e.dataIndex()), "CLOSED_WON", null);
+            if (e.seriesIndex() < 0 || e.seriesIndex() >= trend.series().size() || e.dataIndex() < 0
+                    || e.dataIndex() >= trend.months().size()) {
+                return;
+            }
+            YearMonth month = trend.months().get(e.dataIndex());
+            String step = trend.series().get(e.seriesIndex()).step();
+            if ("WON".equals(step)) {
+                openClosed(month, "CLOSED_WON", null);
+            } else if ("OPPORTUNITY".equals(step)) {
+                openDeals(java.util.Map.of("createdFrom", month.atDay(1).toString(),
+                        "createdTo", month.atEndOfMonth().toString()));
             }
         });
         table.setId("trend-table");

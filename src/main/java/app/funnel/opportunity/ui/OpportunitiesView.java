@@ -174,7 +174,9 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver {
                     parameters.getSingleParameter("changedTo").map(LocalDate::parse).orElse(null),
                     parameters.getSingleParameter("lostReason").map(LostReason::valueOf).orElse(null),
                     parameters.getSingleParameter("currency").filter(c -> c.matches("[A-Z]{3}")).orElse(null),
-                    parameters.getSingleParameter("source").map(app.funnel.lead.LeadSource::valueOf).orElse(null));
+                    parameters.getSingleParameter("source").map(app.funnel.lead.LeadSource::valueOf).orElse(null),
+                    parameters.getSingleParameter("createdFrom").map(LocalDate::parse).orElse(null),
+                    parameters.getSingleParameter("createdTo").map(LocalDate::parse).orElse(null));
         } catch (RuntimeException badLink) {
             Messages.error(getTranslation("opportunities.bad-link"));
             return;
@@ -188,6 +190,11 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver {
                 parts.add(getTranslation("opportunities.drill.changed",
                         drilled.changedFrom() == null ? "…" : drilled.changedFrom().toString(),
                         drilled.changedTo() == null ? "…" : drilled.changedTo().toString()));
+            }
+            if (drilled.createdFrom() != null || drilled.createdTo() != null) {
+                parts.add(getTranslation("opportunities.drill.created",
+                        drilled.createdFrom() == null ? "…" : drilled.createdFrom().toString(),
+                        drilled.createdTo() == null ? "…" : drilled.createdTo().toString()));
             }
             if (drilled.lostReason() != null) {
                 parts.add(getTranslation("lost." + drilled.lostReason().name()));
@@ -247,7 +254,8 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver {
         return new OpportunityQuery(stage.getValue(), ownerId, account.getValue() == null ? null : account.getValue().id(),
                 closeFrom.getValue(), closeTo.getValue(),
                 amountMin.getValue(), amountMax.getValue(), drilled.openOnly(), drilled.changedFrom(),
-                drilled.changedTo(), drilled.lostReason(), drilled.currency(), drilled.source());
+                drilled.changedTo(), drilled.lostReason(), drilled.currency(), drilled.source(), drilled.createdFrom(),
+                drilled.createdTo());
     }
 
     private void refresh() {
