@@ -37,21 +37,28 @@ public class StageChangeLog {
                 ? "l.owner_id, l.source, NULL FROM leads l WHERE l.id = ?"
                 : "o.owner_id, o.source, CASE WHEN o.stage = 'CLOSED_LOST' THEN o.lost_reason END "
                         + "FROM opportunity o WHERE o.id = ?";
-        boolean newLead = from == null && "NEW".equals(to);
-        List<StageTally.Event> before = newLead ? List.of()
-                : StageTally.events(recordType, tally.rows(recordType, recordId));
-        int written = jdbc.update("INSERT INTO stage_change (record_type, record_id, from_stage, to_stage, changed_by, "
-                        + "changed_at, reason, definition_version, amount, probability, owner_id, source, lost_reason) "
-                        + "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + attribution,
-                recordType, recordId, from, to, by, Timestamp.from(at), reason, definitionVersion, amount, probability,
-                recordId);
+        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        Object[] values = {recordType, recordId, from, to, by, Timestamp.from(at), reason, definitionVersion, amount,
+                probability, recordId};
+        int written = jdbc.update(connection -> {
+            var statement = connection.prepareStatement("INSERT INTO stage_change (record_type, record_id, from_stage, "
+                    + "to_stage, changed_by, changed_at, reason, definition_version, amount, probability, owner_id, "
+                    + "source, lost_reason) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + attribution,
+                    java.sql.Statement.RETURN_GENERATED_KEYS);
+            new org.springframework.jdbc.core.ArgumentPreparedStatementSetter(values).setValues(statement);
+            return statement;
+        }, key);
         if (written != 1) {
             throw new IllegalStateException(recordType + " " + recordId + " is not stored");
         }
-        if (newLead) {
+        if (from == null && "NEW".equals(to)) {
             return; // a new lead alone has no event yet (and web capture posts many)
         }
-        tally.replace(before, StageTally.events(recordType, tally.rows(recordType, recordId)));
+        // the history with the new row, and without it: the events to take out and to put in
+        long writtenId = java.util.Objects.requireNonNull(key.getKey()).longValue();
+        List<StageTally.Row> rows = tally.rows(recordType, recordId);
+        tally.replace(StageTally.events(recordType, rows.stream().filter(r -> r.id() != writtenId).toList()),
+                StageTally.events(recordType, rows));
     }
 
     /** One row of a record's history. */

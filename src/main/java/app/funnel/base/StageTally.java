@@ -57,7 +57,8 @@ public class StageTally {
     }
 
     /** A history row as the events read it. */
-    record Row(String to, LocalDateTime at, long ownerId, @Nullable String source, @Nullable String lostReason) {
+    record Row(long id, String to, LocalDateTime at, long ownerId, @Nullable String source,
+               @Nullable String lostReason) {
     }
 
     /** Lead statuses and deal stages whose stays are counted (work in progress, not outcomes). */
@@ -140,10 +141,10 @@ public class StageTally {
 
     /** A record's history rows as the events read them, oldest first. */
     List<Row> rows(String recordType, long recordId) {
-        return jdbc.query("SELECT to_stage, changed_at, owner_id, source, lost_reason FROM stage_change "
+        return jdbc.query("SELECT id, to_stage, changed_at, owner_id, source, lost_reason FROM stage_change "
                         + "WHERE record_type = ? AND record_id = ? ORDER BY changed_at, id",
-                (rs, i) -> new Row(rs.getString(1), rs.getObject(2, LocalDateTime.class), rs.getLong(3), rs.getString(4),
-                        rs.getString(5)), recordType, recordId);
+                (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDateTime.class), rs.getLong(4),
+                        rs.getString(5), rs.getString(6)), recordType, recordId);
     }
 
     /**
