@@ -36,17 +36,26 @@ abstract class DashboardFigure {
      * figure's source and owner (sales: its own deals, as the server gave it).
      */
     void openDeals(java.util.Map<String, String> parameters) {
+        openDeals(parameters, shownSource, shownOwner);
+    }
+
+    /**
+     * Opens the opportunity grid with the parameters, the source and the owner asked for
+     * (leadership and admin) or the user itself (sales: its own deals, as the server gave it).
+     */
+    static void openDeals(java.util.Map<String, String> parameters, @Nullable LeadSource source,
+                          @Nullable Long askedOwner) {
         java.util.Map<String, String> all = new java.util.LinkedHashMap<>(parameters);
         app.funnel.security.CurrentUser me = app.funnel.security.CurrentUser.require();
-        Long owner = shownOwner;
+        Long owner = askedOwner;
         if (!me.has(app.funnel.security.Role.LEADERSHIP) && !me.has(app.funnel.security.Role.ADMIN)) {
             owner = me.userId();
         }
         if (owner != null) {
             all.put("owner", owner.toString());
         }
-        if (shownSource != null) {
-            all.put("source", shownSource.name());
+        if (source != null) {
+            all.put("source", source.name());
         }
         com.vaadin.flow.component.UI.getCurrent().navigate("opportunities",
                 com.vaadin.flow.router.QueryParameters.simple(all));
@@ -75,11 +84,23 @@ abstract class DashboardFigure {
     }
 
     String number(long n) {
-        return NumberFormat.getIntegerInstance(locale).format(n);
+        return number(n, locale);
     }
 
     String percent(double value) {
+        return percent(value, locale);
+    }
+
+    static String number(long n, Locale locale) {
+        return NumberFormat.getIntegerInstance(locale).format(n);
+    }
+
+    static String percent(double value, Locale locale) {
         return String.format(locale, "%.1f %%", value);
+    }
+
+    static String label(YearMonth month, Locale locale) {
+        return month.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, locale) + " " + month.getYear();
     }
 
     /** Days with one decimal. */
@@ -88,7 +109,7 @@ abstract class DashboardFigure {
     }
 
     String label(YearMonth month) {
-        return month.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, locale) + " " + month.getYear();
+        return label(month, locale);
     }
 
     /** A plain grid and legend shared by the figures' charts. */

@@ -339,15 +339,7 @@ final class DashboardView extends Main {
         parameters.put("closeFrom", row.month().atDay(1).toString());
         parameters.put("closeTo", row.month().atEndOfMonth().toString());
         parameters.put("currency", row.currency());
-        if (source.getValue() != null) {
-            parameters.put("source", source.getValue().name());
-        }
-        CurrentUser me = CurrentUser.require();
-        Long shownOwner = me.has(Role.LEADERSHIP) || me.has(Role.ADMIN) ? owner.getValue() : me.userId();
-        if (shownOwner != null) {
-            parameters.put("owner", shownOwner.toString());
-        }
-        UI.getCurrent().navigate("opportunities", QueryParameters.simple(parameters));
+        DashboardFigure.openDeals(parameters, source.getValue(), owner.getValue());
     }
 
     /**
@@ -446,14 +438,14 @@ final class DashboardView extends Main {
     }
 
     private String label(YearMonth month) {
-        return month.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, getLocale()) + " " + month.getYear();
+        return DashboardFigure.label(month, getLocale());
     }
 
     private String number(long n) {
-        return NumberFormat.getIntegerInstance(getLocale()).format(n);
+        return DashboardFigure.number(n, getLocale());
     }
 
     private String percent(double value) {
-        return String.format(getLocale(), "%.1f %%", value);
+        return DashboardFigure.percent(value, getLocale());
     }
 }
