@@ -3,11 +3,19 @@ package app.funnel;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.server.AppShellSettings;
+import com.vaadin.flow.server.LoadDependenciesOnStartup;
 import com.vaadin.flow.theme.aura.Aura;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
+/*
+ * Every view's components are loaded with the first page: the production bundle otherwise splits
+ * them per route, and a dialog one feature opens inside another's view (the conversion dialog on the
+ * lead view, through LeadExtension) found its amount field's JavaScript missing until the user had
+ * visited the view that owns it.
+ */
 @SpringBootApplication
+@LoadDependenciesOnStartup
 @StyleSheet(Aura.STYLESHEET)
 @StyleSheet("styles.css")
 public class Application implements AppShellConfigurator {

@@ -41,7 +41,8 @@ public class SharedTestDatabase implements ApplicationContextInitializer<Configu
         if (server == null) {
             Path root = workDir().resolve("shared-db-" + ProcessHandle.current().pid());
             FileSystemUtils.deleteRecursively(root.toFile());
-            server = EmbeddedMariaDb.start(root, "funnel", 0);
+            // tests that need a schema of their own (an "external" database) name it funnel_...
+            server = EmbeddedMariaDb.start(EmbeddedMariaDb.Settings.of(root).extraSchemas("funnel\\_%"));
             EmbeddedMariaDb started = server;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 started.close();

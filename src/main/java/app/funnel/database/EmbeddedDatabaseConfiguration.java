@@ -21,8 +21,10 @@ class EmbeddedDatabaseConfiguration {
     EmbeddedMariaDb embeddedMariaDb(@Value("${funnel.data-dir:./data}") String dataDir,
                                     @Value("${funnel.embedded-db.port:0}") int port,
                                     @Value("${funnel.embedded-db.buffer-pool:" + EmbeddedMariaDb.DEFAULT_BUFFER_POOL
-                                            + "}") String bufferPool) {
-        return EmbeddedMariaDb.start(Path.of(dataDir), "funnel", port, bufferPool);
+                                            + "}") String bufferPool,
+                                    @Value("${funnel.embedded-db.start-timeout:180}") long startTimeoutSeconds) {
+        return EmbeddedMariaDb.start(EmbeddedMariaDb.Settings.of(Path.of(dataDir)).port(port).bufferPool(bufferPool)
+                .startTimeout(java.time.Duration.ofSeconds(startTimeoutSeconds)));
     }
 
     @Bean

@@ -25,7 +25,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
+import app.funnel.base.RefusedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -624,7 +624,9 @@ public class LeadService {
         if (lead.getStatus() == LeadStatus.SQL && me.has(Role.SALES) && lead.getOwnerId() == myId()) {
             return;
         }
-        throw new AccessDeniedException("You may not change this lead while it is " + lead.getStatus());
+        throw lead.getStatus() == LeadStatus.SQL && CurrentUser.require().has(Role.SALES)
+                ? new RefusedException("refused.lead-owner")
+                : new RefusedException("refused.lead-stage", lead.getStatus());
     }
 
     /** Merging: as for working a lead, and marketing also merges leads it disqualified (as duplicates, often). */
@@ -637,7 +639,7 @@ public class LeadService {
 
     private void requireOwner(Lead lead) {
         if (lead.getOwnerId() != myId()) {
-            throw new AccessDeniedException("Only the lead's owner may do this");
+            throw new RefusedException("refused.lead-owner");
         }
     }
 

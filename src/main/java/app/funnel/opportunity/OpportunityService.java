@@ -31,7 +31,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.access.AccessDeniedException;
+import app.funnel.base.RefusedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -90,7 +90,7 @@ public class OpportunityService {
         }
         CurrentUser me = CurrentUser.require();
         if (!me.has(Role.LEADERSHIP) && lead.ownerId() != myId()) {
-            throw new AccessDeniedException("Only the lead's sales owner or leadership converts it");
+            throw new RefusedException("refused.convert-owner");
         }
         String name = required(input.name(), "name", 200);
         BigDecimal amount = amount(input.amount());
@@ -193,7 +193,7 @@ public class OpportunityService {
         String why = optional(reason, "reason", 1000);
         if (!from.isOpen()) {
             if (!me.has(Role.LEADERSHIP)) {
-                throw new AccessDeniedException("Only leadership reopens a closed deal");
+                throw new RefusedException("refused.reopen");
             }
             if (!to.isOpen()) {
                 throw new InvalidInputException("stage", "opportunity.error.reopen-to-open");
@@ -450,7 +450,7 @@ public class OpportunityService {
     private void requireOwner(Opportunity opportunity) {
         CurrentUser me = CurrentUser.require();
         if (!me.has(Role.SALES) || opportunity.getOwnerId() != myId()) {
-            throw new AccessDeniedException("Only the deal's sales owner changes it");
+            throw new RefusedException("refused.deal-owner");
         }
     }
 

@@ -32,6 +32,47 @@ public class ActiveSessions implements HttpSessionListener {
         sessions.remove(event.getSession().getId());
     }
 
+    /**
+     * Puts the user's new roles into every open session of theirs, so that their next request (a
+     * click in a view opened before, a service call) runs with the roles they hold now; a role taken
+     * away stops working at once, without logging them out. Returns how many sessions were changed.
+     */
+    public int refreshRolesOf(String username, java.util.Set<Role> roles) {
+        int refreshed = 0;
+        for (HttpSession session : List.copyOf(sessions.values())) {
+            try {
+                if (session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                        instanceof SecurityContext context
+                        && context.getAuthentication() != null
+                        && username.equalsIgnoreCase(context.getAuthentication().getName())) {
+                    Object principal = context.getAuthentication().getPrincipal();
+                    if (principal instanceof FunnelPrincipal old) {
+                        principal = new FunnelPrincipal(old.userId(), old.getUsername(), old.displayName(), "", true,
+                                roles);
+                    }
+                    var authorities = roles.stream().map(role -> (org.springframework.security.core.GrantedAuthority)
+                            new org.springframework.security.core.authority.SimpleGrantedAuthority(role.authority()))
+                            .toList();
+                    var authentication = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                            .authenticated(principal, null, authorities);
+                    authentication.setDetails(context.getAuthentication().getDetails());
+                    // a new context object: a request of that session running now keeps the one it read
+                    SecurityContext fresh = org.springframework.security.core.context.SecurityContextHolder
+                            .createEmptyContext();
+                    fresh.setAuthentication(authentication);
+                    session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, fresh);
+                    refreshed++;
+                }
+            } catch (IllegalStateException alreadyInvalidated) {
+                sessions.remove(session.getId());
+            }
+        }
+        if (refreshed > 0) {
+            log.info("Roles of {} changed in {} open session(s): {}", username, refreshed, roles);
+        }
+        return refreshed;
+    }
+
     /** Ends every open session of the given user; returns how many were ended. */
     public int endSessionsOf(String username) {
         int ended = 0;

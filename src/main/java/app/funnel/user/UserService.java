@@ -35,10 +35,12 @@ public class UserService {
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
     private final ActiveSessions sessions;
+    private final app.funnel.security.LoginThrottle throttle;
     private final Clock clock;
 
     UserService(AppUserRepository users, PasswordEncoder encoder, PasswordPolicy policy, ActiveSessions sessions,
-                Clock clock) {
+                Clock clock, app.funnel.security.LoginThrottle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.encoder = encoder;
         this.policy = policy;
@@ -105,12 +107,24 @@ public class UserService {
                 throw new InvalidInputException("roles", "user.error.last-admin");
             }
         }
+        boolean rolesChanged = !user.getRoles().equals(roles);
         user.setDisplayName(displayName);
         user.setEmail(email);
         user.setRoles(roles);
         user.touched(clock.instant(), actor());
         users.flush();
+        if (rolesChanged) {
+            // the user's open sessions run with the new roles from their next request on
+            sessions.refreshRolesOf(user.getUsername(), Set.copyOf(roles));
+            log.info("Roles of {} set to {} by {}", user.getUsername(), roles, actor());
+        }
         return UserSummary.of(user);
+    }
+
+    /** Accounts with many failed logins in the last minutes (guessing slowed down, the account usable): for admins. */
+    @PreAuthorize(Roles.HAS_ADMIN)
+    public List<app.funnel.security.LoginThrottle.Attack> loginAttacks() {
+        return throttle.underAttack();
     }
 
     /** Enables or disables a user; disabling ends the user's open sessions at once. */

@@ -77,8 +77,9 @@ class FirstStartIT {
     private static ConfigurableApplicationContext start(String url, String... more) {
         // a name given twice on the command line would be read as both values joined, so merge first
         java.util.Map<String, String> args = new java.util.LinkedHashMap<>();
-        for (String arg : List.of("--spring.datasource.url=" + url, "--spring.datasource.username=root",
-                "--spring.datasource.password=", "--server.port=0", "--funnel.demo=", "--funnel.admin-password=")) {
+        EmbeddedMariaDb server = SharedTestDatabase.server();
+        for (String arg : List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + server.username(),
+                "--spring.datasource.password=" + server.password(), "--server.port=0", "--funnel.demo=", "--funnel.admin-password=")) {
             args.put(arg.substring(0, arg.indexOf('=')), arg);
         }
         for (String arg : more) {

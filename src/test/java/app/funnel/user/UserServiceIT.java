@@ -124,6 +124,34 @@ class UserServiceIT {
     }
 
     @Test
+    void a_role_taken_away_stops_working_in_the_users_open_session_at_their_next_request() {
+        TestLogins.as("admin", Role.ADMIN);
+        String username = unique("demoted");
+        UserSummary created = users.create(new NewUser(username, "Demoted", "demoted@example.com",
+                Set.of(Role.SALES, Role.ADMIN), "long enough secret"));
+        MockHttpSession session = new MockHttpSession();
+        SecurityContext context = new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                username, null, Set.of(new SimpleGrantedAuthority("ROLE_SALES"), new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+        sessions.sessionCreated(new HttpSessionEvent(session));
+        try {
+            users.update(created.id(), created.version(), new UserChanges("Demoted", "demoted@example.com",
+                    Set.of(Role.SALES)));
+
+            SecurityContext now = (SecurityContext) session.getAttribute(
+                    HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+            assertThat(now.getAuthentication().getName()).isEqualTo(username);
+            assertThat(now.getAuthentication().getAuthorities()).extracting(Object::toString)
+                    .containsExactly("ROLE_SALES");
+            // the next request of that session: an admin-only call is refused
+            SecurityContextHolder.setContext(now);
+            assertThatThrownBy(() -> users.list("", PageRequest.of(0, 10))).isInstanceOf(AccessDeniedException.class);
+        } finally {
+            sessions.sessionDestroyed(new HttpSessionEvent(session));
+        }
+    }
+
+    @Test
     void disabling_a_user_ends_their_open_sessions_and_blocks_login() {
         TestLogins.as("admin", Role.ADMIN);
         String username = unique("gone");

@@ -49,7 +49,9 @@ public final class Messages {
         if (field != null) {
             field.setErrorMessage(text);
             field.setInvalid(true);
-        } else {
+        }
+        if (field == null || !(field instanceof Component c && c.isVisible() && c.isAttached())) {
+            // a refusal always reaches the user, also when the field it names is not on screen
             error(text);
         }
     }

@@ -37,12 +37,16 @@ public class MissingCriteriaDialog extends Dialog {
         Div quote = new Div(MarkdownText.render(verdict.body()));
         quote.addClassName("funnel-quote");
         add(quote, new H3(getTranslation("missing.unmet")));
+        // stacked by a wrapper: a checkbox whose own display is changed loses the click on its box
+        Div list = new Div();
+        list.addClassName("funnel-criteria-list");
+        add(list);
         for (Criterion criterion : verdict.unmet()) {
             Checkbox box = new Checkbox(criterion.name());
             box.setHelperText(criterion.explanation());
             box.setId("confirm-" + criterion.code());
             boxes.put(criterion.code(), box);
-            add(box);
+            list.add(box);
         }
         Button confirm = new Button(getTranslation("missing.confirm"), e -> {
             Set<String> codes = boxes.entrySet().stream().filter(b -> b.getValue().getValue())
@@ -51,7 +55,7 @@ public class MissingCriteriaDialog extends Dialog {
             confirmAndRetry.accept(codes);
         });
         confirm.setId("confirm-and-retry");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.addThemeVariants(ButtonVariant.PRIMARY);
         confirm.setEnabled(false);
         boxes.values().forEach(b -> b.addValueChangeListener(e ->
                 confirm.setEnabled(boxes.values().stream().anyMatch(Checkbox::getValue))));

@@ -76,11 +76,11 @@ public final class LoginView extends Main implements BeforeEnterObserver {
         WrappedSession session = VaadinSession.getCurrent().getSession();
         Object failure = session == null ? null : session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         if (failure instanceof LoginLockedException locked) {
-            String key = locked.kind() == app.funnel.security.LoginThrottle.Lock.Kind.USERNAME
-                    ? "login.locked.username" : "login.locked.address";
-            long minutes = Math.max(1, (Duration.between(clock.instant(), locked.until()).toSeconds() + 59) / 60);
-            login.setI18n(i18n(getTranslation("login.locked.title"),
-                    getTranslation(key, time(locked.until()), minutes)));
+            long seconds = Math.max(1, Duration.between(clock.instant(), locked.until()).toMillis() / 1000 + 1);
+            String text = locked.kind() == app.funnel.security.LoginThrottle.Lock.Kind.USERNAME
+                    ? getTranslation("login.locked.username", seconds)
+                    : getTranslation("login.locked.address", time(locked.until()), Math.max(1, (seconds + 59) / 60));
+            login.setI18n(i18n(getTranslation("login.locked.title"), text));
         } else if (failure instanceof AuthenticationException) {
             login.setI18n(i18n(null, null));
         }

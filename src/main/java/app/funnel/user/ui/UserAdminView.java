@@ -24,6 +24,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -96,7 +97,15 @@ final class UserAdminView extends Main {
         grid.addItemClickListener(e -> openEdit(users.get(e.getItem().id())));
         grid.setSizeFull();
 
-        add(toolbar, grid);
+        add(toolbar);
+        for (var attack : users.loginAttacks()) {
+            Div warning = new Div(new Span(getTranslation("users.attack", attack.username(), attack.failures(),
+                    attack.addresses(), Messages.dateTime(attack.since()))));
+            warning.addClassName("funnel-warning");
+            warning.setId("login-attack-" + attack.username());
+            add(warning);
+        }
+        add(grid);
     }
 
     private Component statusBadge(UserSummary user) {

@@ -47,15 +47,26 @@ class LoginViewIT extends SpringBrowserlessTest {
 
     @Test
     @WithAnonymousUser
-    void a_locked_username_is_told_until_when() {
-        Instant until = Instant.now().plus(15, ChronoUnit.MINUTES);
+    void a_slowed_down_username_is_told_how_many_seconds_to_wait() {
+        Instant until = Instant.now().plus(8, ChronoUnit.SECONDS);
         VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION,
                 new LoginLockedException(new LoginThrottle.Lock(LoginThrottle.Lock.Kind.USERNAME, until)));
         openWithError();
         LoginForm form = find(LoginForm.class).single();
         assertThat(form.isError()).isTrue();
-        assertThat(i18nOf(form)).contains("Login refused for now",
-                "Too many failed logins for this username", "15 minutes");
+        assertThat(i18nOf(form)).contains("Wait a moment", "this username waits between tries",
+                "the right password then works");
+        assertThat(i18nOf(form)).containsPattern("in [89] seconds");
+    }
+
+    @Test
+    @WithAnonymousUser
+    void an_address_refused_for_unknown_usernames_is_told_until_when() {
+        Instant until = Instant.now().plus(15, ChronoUnit.MINUTES);
+        VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION,
+                new LoginLockedException(new LoginThrottle.Lock(LoginThrottle.Lock.Kind.ADDRESS, until)));
+        openWithError();
+        assertThat(i18nOf(find(LoginForm.class).single())).contains("usernames that do not exist", "15 minutes");
     }
 
     @Test
