@@ -44,6 +44,17 @@ class SecurityConfig {
         return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * What Funnel's pages may load: only from Funnel itself. Vaadin runs server-sent JavaScript
+     * ({@code executeJs}, hence 'unsafe-eval') and inline bootstrap and style attributes (hence
+     * 'unsafe-inline'); ECharts draws on a canvas and needs nothing more; images may be data: URLs.
+     * No other site may frame Funnel, and forms post only to Funnel.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+            + "connect-src 'self'; frame-src 'self'; frame-ancestors 'self'; form-action 'self'; "
+            + "object-src 'none'; base-uri 'self'";
+
     @Bean
     @org.springframework.core.annotation.Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
@@ -51,6 +62,14 @@ class SecurityConfig {
                 .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/icons/**", "/styles.css").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class));
+        http.headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(
+                        org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy
+                                .STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        // the login form has no CSRF token: its posts are taken from Funnel's own pages only
+        http.addFilterBefore(new SameOriginLogin("/login"),
+                org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class);
         return http.build();
     }
 

@@ -59,24 +59,31 @@ class LoginBrowserIT extends BrowserTest {
     }
 
     @Test
-    void the_sixth_try_after_five_wrong_passwords_is_refused_even_with_the_right_password() {
-        String username = "locked" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        asAdmin(() -> users.create(new NewUser(username, "Locked Out", "locked@example.com", Set.of(Role.SALES),
+    void after_wrong_passwords_the_account_waits_a_few_seconds_and_then_its_right_password_logs_in() throws Exception {
+        String username = "slowed" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        asAdmin(() -> users.create(new NewUser(username, "Slowed Down", "slowed@example.com", Set.of(Role.SALES),
                 "the right password")));
         Page page = chromium.newPage();
-        for (int i = 1; i <= 5; i++) {
+        // three failures are free; each after them doubles the wait (1 s, 2 s, 4 s)
+        for (int i = 1; i <= 6; i++) {
             Chromium.logIn(page, base(), username, "wrong password " + i);
             assertThat(page.getByText("Incorrect username or password")).isVisible();
+            Thread.sleep(i <= 3 ? 0 : 1_100L << (i - 4));
         }
+        Chromium.logIn(page, base(), username, "wrong password 7");
         Chromium.logIn(page, base(), username, "the right password");
-        assertThat(page.getByText("Too many failed logins for this username")).isVisible();
+        assertThat(page.getByText("this username waits between tries")).isVisible();
         assertThat(page.locator("#main-nav")).hasCount(0);
-        page.context().close();
 
         Page other = chromium.newPage();
         Chromium.logIn(other, base(), "sales", DemoMode.DEMO_PASSWORD);
-        assertThat(Chromium.navigation(other)).as("other users are not affected").contains("Home");
+        assertThat(Chromium.navigation(other)).as("other users at the same address are not affected").contains("Home");
         other.context().close();
+
+        Thread.sleep(8_500);
+        Chromium.logIn(page, base(), username, "the right password");
+        assertThat(Chromium.navigation(page)).as("never locked out: after the wait the password works").contains("Home");
+        page.context().close();
     }
 
     @Test
