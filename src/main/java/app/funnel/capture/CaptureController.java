@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/capture/{formKey}}: a JSON object or an ordinary HTML form post. Answers 201
- * with the lead's id, 400 with the field errors, 404 for an unknown or revoked key, 403 from a
+ * with an opaque receipt (never a lead's id), 400 with the field errors, 404 for an unknown or revoked key, 403 from a
  * website the form does not allow, 413 past 16 KB, 429 with Retry-After past the rate limits.
  * CORS is answered per form by {@link CaptureCors}.
  */
@@ -68,10 +68,9 @@ class CaptureController {
         Map<String, Object> json = new LinkedHashMap<>();
         switch (result.status()) {
             case 201 -> {
-                json.put("status", "created");
-                if (result.leadId() != null) {
-                    json.put("leadId", result.leadId());
-                }
+                // the same answer for a new person, a known one, a repeat and a bot: nothing to learn from it
+                json.put("status", "received");
+                json.put("receipt", result.receipt());
             }
             case 400 -> json.put("errors", result.errors().stream()
                     .map(e -> Map.of("field", e.field(), "message", e.message())).toList());

@@ -91,7 +91,7 @@ public class CaptureService {
             if (o.isEmpty()) {
                 continue;
             }
-            if (!ORIGIN.matcher(o).matches()) {
+            if (!ORIGIN.matcher(o).matches() && !o.equals("null")) {
                 throw new InvalidInputException("origins", "capture.error.origin", origin.strip());
             }
             cleaned.add(o);
@@ -160,18 +160,19 @@ public class CaptureService {
             return CaptureResult.status(404);
         }
         CaptureForm form = found.get();
-        // "null" is what browsers send when they keep the origin to themselves (an https page posting
-        // to http, a sandboxed page): like a server's post, it is judged by the key alone
-        if (origin != null && !"null".equals(origin) && !form.allows(origin.toLowerCase(Locale.ROOT))) {
+        // "null" is what browsers send when they keep the origin to themselves (a sandboxed frame, a
+        // file or data: page): anyone can make one, so only a form whose websites list "null" takes it
+        if (origin != null && !form.allows(origin.toLowerCase(Locale.ROOT))) {
             return CaptureResult.status(403);
         }
-        if (!fields.getOrDefault(HONEYPOT, "").isBlank()) {
-            return CaptureResult.created(null);
-        }
         String fingerprint = fingerprint(form.id(), fields);
+        String receipt = receipt(fingerprint);
+        if (!fields.getOrDefault(HONEYPOT, "").isBlank()) {
+            return CaptureResult.created(receipt, null);
+        }
         Optional<Long> earlier = store.earlier(form.id(), fingerprint);
         if (earlier.isPresent()) {
-            return CaptureResult.created(earlier.get());
+            return CaptureResult.created(receipt, earlier.get());
         }
         boolean consent = Boolean.parseBoolean(fields.getOrDefault("consent", "false").strip())
                 || List.of("yes", "on", "1", "sim").contains(fields.getOrDefault("consent", "").strip().toLowerCase(Locale.ROOT));
@@ -193,7 +194,7 @@ public class CaptureService {
         SecurityContextHolder.setContext(system);
         try {
             Long leadId = transaction.execute(status -> {
-                long id = leads.capture(input, form.signal(), form.ownerId());
+                long id = leads.capture(input, form.signal(), form.ownerId(), form.name());
                 if (!store.record(form.id(), fingerprint, id, consent, consentText, address, clock.instant())) {
                     // the same post arrived twice at once: the first one counts
                     status.setRollbackOnly();
@@ -201,7 +202,7 @@ public class CaptureService {
                 }
                 return id;
             });
-            return CaptureResult.created(leadId != null ? leadId : store.earlier(form.id(), fingerprint).orElse(null));
+            return CaptureResult.created(receipt, leadId != null ? leadId : store.earlier(form.id(), fingerprint).orElse(null));
         } catch (InvalidInputException problem) {
             return CaptureResult.invalid(List.of(error(problem)));
         } finally {
@@ -221,6 +222,17 @@ public class CaptureService {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             return HexFormat.of().formatHex(sha.digest((formId + "\n" + sorted).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The post's receipt: derived from its fingerprint, so the same post twice gets the same one. */
+    private static String receipt(String fingerprint) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("receipt\n" + fingerprint).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 16));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

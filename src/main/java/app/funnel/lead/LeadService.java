@@ -96,14 +96,15 @@ public class LeadService {
 
     /**
      * A lead from a web form: checked like any lead; a person Funnel already knows (the duplicate
-     * matching) gets the new interest signal on the existing lead instead of a second lead. Only
+     * matching) gets the new interest signal on the existing lead instead of a second lead, marked as
+     * coming through the form {@code via} and awaiting review (nothing else of the lead changes). Only
      * the capture feature calls this, under its own system role, after checking the form's key.
      *
      * @return the id of the lead created or found
      */
     @Transactional
     @PreAuthorize(Roles.HAS_CAPTURE)
-    public long capture(LeadInput input, SignalKind signal, long ownerId) {
+    public long capture(LeadInput input, SignalKind signal, long ownerId, String via) {
         String by = CurrentUser.require().username();
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         LeadFields checked = LeadFields.check(input);
@@ -111,8 +112,9 @@ public class LeadService {
         List<DuplicateLead> known = search.duplicates(checked.emailKey(), checked.phone(), checked.nameKey(),
                 checked.companyKey(), null);
         if (!known.isEmpty()) {
+            // a public form writes nothing to a known person's lead unseen: the signal waits for review
             long existing = known.getFirst().id();
-            signals.add(existing, signal, now);
+            signals.addForReview(existing, signal, now, via);
             return existing;
         }
         // one plain insert: web forms post many leads at once, and none of them is edited here
@@ -419,6 +421,23 @@ public class LeadService {
             throw new InvalidInputException("signal", "lead.error.signal-future");
         }
         signals.add(id, kind, at);
+        return signals.of(id);
+    }
+
+    /**
+     * Keeps or discards a web form's signal that awaits review on a lead that existed before the
+     * post; marketing reviews them (whoever works the lead now may too).
+     */
+    @Transactional
+    @PreAuthorize(Roles.HAS_MARKETING_OR_SALES)
+    public List<Signal> reviewSignal(long id, long signalId, boolean keep) {
+        Lead lead = load(id);
+        if (!CurrentUser.require().has(Role.MARKETING)) {
+            requireMayWork(lead);
+        }
+        if (!signals.review(id, signalId, keep)) {
+            throw new InvalidInputException("signal", "lead.error.signal-reviewed");
+        }
         return signals.of(id);
     }
 

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.funnel.FunnelAppTest;
 import app.funnel.TestLogins;
 import app.funnel.base.InvalidInputException;
+import app.funnel.lead.LeadService;
 import app.funnel.lead.LeadSource;
+import app.funnel.lead.Signal;
 import app.funnel.lead.SignalKind;
 import app.funnel.security.Role;
 import app.funnel.user.UserService;
@@ -38,6 +40,8 @@ class CaptureIT {
     UserService users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    LeadService leads;
 
     final HttpClient http = HttpClient.newHttpClient();
     CaptureForm form;
@@ -66,7 +70,8 @@ class CaptureIT {
         HttpResponse<String> first = post(form.key(), "application/json", json, "https://www.example-shop.com");
         assertThat(first.statusCode()).isEqualTo(201);
         assertThat(first.headers().firstValue("Access-Control-Allow-Origin")).contains("https://www.example-shop.com");
-        long leadId = Long.parseLong(first.body().replaceAll(".*\"leadId\":(\\d+).*", "$1"));
+        assertThat(first.body()).doesNotContain("leadId").containsPattern("\"receipt\":\"[A-Za-z0-9_-]{22}\"");
+        long leadId = jdbc.queryForObject("SELECT id FROM leads WHERE last_name = ?", Long.class, "Zimmer" + tag);
         assertThat(jdbc.queryForMap("SELECT first_name, source, owner_id FROM leads WHERE id = ?", leadId))
                 .containsEntry("first_name", "Zoë").containsEntry("source", "NEWSLETTER");
         assertThat(jdbc.queryForList("SELECT kind FROM lead_signal WHERE lead_id = ?", String.class, leadId))
@@ -76,23 +81,38 @@ class CaptureIT {
 
         HttpResponse<String> again = post(form.key(), "application/json", json, null);
         assertThat(again.statusCode()).isEqualTo(201);
-        assertThat(again.body()).contains("\"leadId\":" + leadId);
+        assertThat(again.body()).as("the same receipt for the same post").isEqualTo(first.body());
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lead_signal WHERE lead_id = ?", Integer.class, leadId))
                 .isEqualTo(1);
     }
 
     @Test
-    void a_known_person_gets_the_new_signal_on_the_existing_lead() throws Exception {
+    void a_known_person_is_answered_like_a_new_one_and_their_new_signal_waits_for_review() throws Exception {
         String tag = String.valueOf(System.nanoTime());
         HttpResponse<String> first = post(form.key(), "application/x-www-form-urlencoded",
                 "firstName=Ana&lastName=Lima" + tag + "&email=ana.lima" + tag + "%40gmail.com&consent=yes", null);
-        long leadId = Long.parseLong(first.body().replaceAll(".*\"leadId\":(\\d+).*", "$1"));
+        long leadId = jdbc.queryForObject("SELECT id FROM leads WHERE last_name = ?", Long.class, "Lima" + tag);
+        long version = jdbc.queryForObject("SELECT version FROM leads WHERE id = ?", Long.class, leadId);
         HttpResponse<String> second = post(form.key(), "application/x-www-form-urlencoded",
                 "firstName=Ana&lastName=Lima" + tag + "&email=ANA.LIMA" + tag + "%2Bnews%40gmail.com&consent=yes", null);
-        assertThat(second.statusCode()).isEqualTo(201);
-        assertThat(second.body()).contains("\"leadId\":" + leadId);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lead_signal WHERE lead_id = ?", Integer.class, leadId))
-                .isEqualTo(2);
+        HttpResponse<String> stranger = post(form.key(), "application/x-www-form-urlencoded",
+                "firstName=Nova&lastName=Pessoa" + tag + "&email=nova" + tag + "%40gmail.com&consent=yes", null);
+        assertThat(second.statusCode()).isEqualTo(stranger.statusCode()).isEqualTo(201);
+        assertThat(second.body().replaceAll("\"receipt\":\"[^\"]+\"", ""))
+                .as("a known person and a new one get the same answer")
+                .isEqualTo(stranger.body().replaceAll("\"receipt\":\"[^\"]+\"", ""));
+        assertThat(second.body()).doesNotContain(String.valueOf(leadId));
+        assertThat(jdbc.queryForList("SELECT review_pending FROM lead_signal WHERE lead_id = ? ORDER BY id",
+                Boolean.class, leadId)).containsExactly(false, true);
+        assertThat(jdbc.queryForObject("SELECT via FROM lead_signal WHERE lead_id = ? AND review_pending", String.class,
+                leadId)).isEqualTo(form.name());
+        assertThat(jdbc.queryForObject("SELECT version FROM leads WHERE id = ?", Long.class, leadId))
+                .as("nothing else of the known lead changes").isEqualTo(version);
+
+        TestLogins.as("marketing", Role.MARKETING);
+        long pending = leads.signals(leadId).stream().filter(Signal::reviewPending).findFirst().orElseThrow().id();
+        assertThat(leads.reviewSignal(leadId, pending, false)).extracting(Signal::reviewPending).containsExactly(false);
+        assertThatThrownBy(() -> leads.reviewSignal(leadId, pending, true)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -110,10 +130,16 @@ class CaptureIT {
         assertThat(post("no-such-key", "application/json", "{}", null).statusCode()).isEqualTo(404);
         assertThat(post(form.key(), "application/json", "{\"firstName\":\"X\"}", "https://evil.example")
                 .statusCode()).isEqualTo(403);
-        // a browser that keeps its origin to itself (an https page posting to http) is judged by the key
-        assertThat(post(form.key(), "application/x-www-form-urlencoded", "firstName=Nil&lastName=Null"
-                + System.nanoTime() + "&email=nil" + System.nanoTime() + "%40null.example", "null").statusCode())
-                .isEqualTo(201);
+        // "Origin: null" (a sandboxed frame anyone can make) is refused unless the form lists "null"
+        String nil = "firstName=Nil&lastName=Null" + System.nanoTime() + "&email=nil" + System.nanoTime()
+                + "%40null.example";
+        assertThat(post(form.key(), "application/x-www-form-urlencoded", nil, "null").statusCode()).isEqualTo(403);
+        TestLogins.as("admin", Role.ADMIN);
+        CaptureForm lenient = capture.create("Lenient " + System.nanoTime(), LeadSource.NEWSLETTER,
+                SignalKind.NEWSLETTER_SIGNUP, List.of("https://www.example-shop.com", "null"),
+                users.byUsername("marketing").orElseThrow().id());
+        SecurityContextHolder.clearContext();
+        assertThat(post(lenient.key(), "application/x-www-form-urlencoded", nil, "null").statusCode()).isEqualTo(201);
 
         // the form tried from Funnel's own pages posts from Funnel's own origin: judged by the key
         assertThat(post(form.key(), "application/x-www-form-urlencoded", "firstName=Tried&lastName=Here"
@@ -124,6 +150,7 @@ class CaptureIT {
         HttpResponse<String> bot = post(form.key(), "application/x-www-form-urlencoded",
                 "firstName=Bot&lastName=Bot&email=bot%40bots.example&website=http%3A%2F%2Fspam.example", null);
         assertThat(bot.statusCode()).isEqualTo(201);
+        assertThat(bot.body()).contains("\"status\":\"received\"", "\"receipt\":");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leads", Integer.class)).isEqualTo(leads);
 
         assertThat(post(form.key(), "application/json", "{\"notes\":\"" + "x".repeat(20_000) + "\"}", null)

@@ -359,6 +359,16 @@ final class LeadDialog extends Dialog {
         duplicates.setVisible(true);
     }
 
+    private void review(LeadDetails current, long signalId, boolean keep) {
+        try {
+            leads.reviewSignal(current.id(), signalId, keep);
+            render();
+        } catch (InvalidInputException problem) {
+            Messages.show(this, problem, null, Map.of());
+            render();
+        }
+    }
+
     /** The interest signals with their times, and a way to record one. */
     private Div signals(CurrentUser me, LeadDetails current) {
         Div box = new Div();
@@ -370,9 +380,27 @@ final class LeadDialog extends Dialog {
         }
         for (var signal : list) {
             Span chip = new Span(getTranslation("signal." + signal.kind().name()) + " · "
-                    + Messages.dateTime(signal.occurredAt()));
+                    + Messages.dateTime(signal.occurredAt())
+                    + (signal.via() == null ? "" : " · " + getTranslation("lead.signal-via", signal.via())));
             chip.addClassName("funnel-badge");
-            box.add(chip);
+            if (!signal.reviewPending()) {
+                box.add(chip);
+                continue;
+            }
+            // a web form's post about a person already known: kept aside until someone looks
+            chip.addClassName("warn");
+            Div pending = new Div(chip, new Span(getTranslation("lead.signal-pending")));
+            pending.addClassName("funnel-signal-pending");
+            pending.setId("signal-pending-" + signal.id());
+            if (me.has(app.funnel.security.Role.MARKETING) || mayWork(me, current)) {
+                Button keep = new Button(getTranslation("lead.signal-keep"), e -> review(current, signal.id(), true));
+                keep.setId("signal-keep-" + signal.id());
+                Button discard = new Button(getTranslation("lead.signal-discard"),
+                        e -> review(current, signal.id(), false));
+                discard.setId("signal-discard-" + signal.id());
+                pending.add(keep, discard);
+            }
+            box.add(pending);
         }
         if (mayWork(me, current)) {
             ComboBox<app.funnel.lead.SignalKind> kind = new ComboBox<>();
