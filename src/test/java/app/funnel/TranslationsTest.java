@@ -62,6 +62,20 @@ class TranslationsTest {
     }
 
     @Test
+    void a_message_with_arguments_doubles_its_apostrophes() throws IOException {
+        // with arguments the text goes through MessageFormat, where a lone ' starts a quoted part
+        for (String name : List.of("translations.properties", "translations_pt_BR.properties")) {
+            Properties bundle = bundle(name);
+            for (String key : bundle.stringPropertyNames()) {
+                String text = bundle.getProperty(key);
+                if (text.matches("(?s).*\\{\\d.*")) {
+                    assertThat(text.replace("''", "")).as(name + ": " + key).doesNotContain("'");
+                }
+            }
+        }
+    }
+
+    @Test
     void every_menu_entry_has_a_description_on_home() throws IOException {
         Properties en = bundle("translations.properties");
         Pattern menu = Pattern.compile("@Menu\\([^)]*title\\s*=\\s*\"menu\\.([\\w-]+)\"");

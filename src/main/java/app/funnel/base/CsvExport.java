@@ -12,7 +12,7 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * A CSV file as Excel opens it: UTF-8 with a byte-order mark (so that accents come out right), a
- * header row, comma or semicolon between fields (Excel in Brazil and Portugal expects semicolons).
+ * header row (defused like every cell: a header can come from an uploaded file), comma or semicolon between fields (Excel in Brazil and Portugal expects semicolons).
  * Rows are written as they come, so an export of a million rows holds one row in memory.
  */
 public final class CsvExport implements AutoCloseable {
@@ -39,7 +39,7 @@ public final class CsvExport implements AutoCloseable {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             writer.write('\uFEFF');
             this.printer = CSVFormat.EXCEL.builder().setDelimiter(delimiter.character())
-                    .setHeader(header.toArray(String[]::new)).get().print(writer);
+                    .setHeader(header.stream().map(CsvExport::defused).toArray(String[]::new)).get().print(writer);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

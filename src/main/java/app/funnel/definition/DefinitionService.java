@@ -221,17 +221,20 @@ public class DefinitionService {
 
     /**
      * Records that a criterion is confirmed on a record. The calling feature checks first that the
-     * current user may change that record.
+     * current user may change that record and says so through {@link RecordChecks}; unchecked
+     * records are refused.
      */
     @Transactional
     @PreAuthorize(Roles.IS_AUTHENTICATED)
     public void confirm(RecordRef record, String code) {
+        RecordChecks.require(record);
         store.confirm(record, code, CurrentUser.require().username(), clock.instant(), store.currentVersion());
     }
 
     @Transactional
     @PreAuthorize(Roles.IS_AUTHENTICATED)
     public void unconfirm(RecordRef record, String code) {
+        RecordChecks.require(record);
         store.unconfirm(record, code);
     }
 
@@ -242,6 +245,8 @@ public class DefinitionService {
     @Transactional
     @PreAuthorize(Roles.IS_AUTHENTICATED)
     public void moveConfirmations(RecordRef from, RecordRef to) {
+        RecordChecks.require(from);
+        RecordChecks.require(to);
         store.moveConfirmations(from, to);
     }
 

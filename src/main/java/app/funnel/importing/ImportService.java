@@ -2,6 +2,7 @@ package app.funnel.importing;
 
 import app.funnel.base.CsvExport;
 import app.funnel.base.InvalidInputException;
+import app.funnel.base.RefusedException;
 import app.funnel.lead.LeadBatch;
 import app.funnel.lead.LeadFields;
 import app.funnel.lead.LeadSource;
@@ -196,15 +197,28 @@ public class ImportService {
         return id;
     }
 
+    /** An import: marketing reads and undoes its own imports, leadership and admin everyone's. */
     @PreAuthorize(Roles.HAS_IMPORT)
     public ImportSummary get(long id) {
-        return store.find(id).orElseThrow(() -> new InvalidInputException("id", "import.error.not-found", id));
+        ImportSummary summary = store.find(id)
+                .orElseThrow(() -> new InvalidInputException("id", "import.error.not-found", id));
+        if (!seesEveryImport(CurrentUser.require()) && !summary.startedBy().equals(CurrentUser.require().username())) {
+            throw new RefusedException("refused.import-owner", summary.startedBy());
+        }
+        return summary;
     }
 
-    /** The newest imports first: who, when, which file, with what result. */
+    /** The newest imports first: who, when, which file, with what result (marketing: its own). */
     @PreAuthorize(Roles.HAS_IMPORT)
     public List<ImportSummary> history() {
-        return store.recent(200);
+        CurrentUser me = CurrentUser.require();
+        return store.recent(200).stream()
+                .filter(summary -> seesEveryImport(me) || summary.startedBy().equals(me.username()))
+                .toList();
+    }
+
+    private static boolean seesEveryImport(CurrentUser me) {
+        return me.has(app.funnel.security.Role.LEADERSHIP) || me.has(app.funnel.security.Role.ADMIN);
     }
 
     /**

@@ -230,6 +230,7 @@ public class LeadService {
         if (!(lead.getStatus() == LeadStatus.DISQUALIFIED && CurrentUser.require().has(Role.MARKETING))) {
             requireMayWork(lead);
         }
+        app.funnel.definition.RecordChecks.checked(RecordRef.lead(id));
         for (String code : codes) {
             definitions.confirm(RecordRef.lead(id), code);
         }
@@ -386,6 +387,7 @@ public class LeadService {
     @PreAuthorize(Roles.HAS_LEADERSHIP_OR_ADMIN)
     public LeadDetails reassign(long id, long expectedVersion, long ownerId) {
         Lead lead = loadForChange(id, expectedVersion);
+        requireMayOwn(lead, ownerId);
         changeOwner(lead, ownerId);
         lead.touched(clock.instant(), CurrentUser.require().username());
         flush(lead);
@@ -527,6 +529,8 @@ public class LeadService {
         signals.moveAll(duplicateId, survivorId);
         history.moveHistory(RECORD, duplicateId, survivorId);
         fieldLog.moveAll(duplicateId, survivorId);
+        app.funnel.definition.RecordChecks.checked(RecordRef.lead(duplicateId));
+        app.funnel.definition.RecordChecks.checked(RecordRef.lead(survivorId));
         definitions.moveConfirmations(RecordRef.lead(duplicateId), RecordRef.lead(survivorId));
         tally.add(duplicateId, LeadTally.Key.of(duplicate), -1);
         leads.delete(duplicate);
@@ -545,6 +549,8 @@ public class LeadService {
     @Transactional
     @PreAuthorize(Roles.HAS_SALES_OR_LEADERSHIP)
     public void reached(long id, FunnelStep step) {
+        // only the deal's feature, after checking the deal's owner, in its transaction
+        app.funnel.definition.RecordChecks.require(RecordRef.lead(id));
         Lead lead = load(id);
         if (lead.getReach().compareTo(step) < 0) {
             lead.reached(step);
@@ -586,6 +592,19 @@ public class LeadService {
         fields.put("referredById", lead.getReferredById());
         fields.put("notes", lead.getNotes());
         return fields;
+    }
+
+    private void requireMayOwn(Lead lead, long ownerId) {
+        // the new owner must be able to work the lead where it stands: marketing before the handoff, sales after
+        List<Role> roles = switch (lead.getStatus()) {
+            case NEW, MQL -> List.of(Role.MARKETING);
+            case SQL, CONVERTED -> List.of(Role.SALES);
+            case DISQUALIFIED -> List.of(Role.MARKETING, Role.SALES);
+        };
+        if (roles.stream().noneMatch(role -> users.enabledWithRole(role).stream().anyMatch(u -> u.id() == ownerId))) {
+            throw new InvalidInputException("owner", roles.size() > 1 ? "lead.error.owner-role-any"
+                    : roles.contains(Role.SALES) ? "lead.error.owner-role-sales" : "lead.error.owner-role-marketing");
+        }
     }
 
     private void changeOwner(Lead lead, long ownerId) {
@@ -650,7 +669,9 @@ public class LeadService {
 
     /** Merging: as for working a lead, and marketing also merges leads it disqualified (as duplicates, often). */
     private void requireMayMerge(Lead lead) {
-        if (lead.getStatus() == LeadStatus.DISQUALIFIED && CurrentUser.require().has(Role.MARKETING)) {
+        // a lead marketing disqualified (it stays with its marketing owner); not one sales disqualified
+        if (lead.getStatus() == LeadStatus.DISQUALIFIED && CurrentUser.require().has(Role.MARKETING)
+                && users.enabledWithRole(Role.MARKETING).stream().anyMatch(u -> u.id() == lead.getOwnerId())) {
             return;
         }
         requireMayWork(lead);

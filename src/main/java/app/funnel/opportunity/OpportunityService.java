@@ -240,6 +240,7 @@ public class OpportunityService {
             default -> null;
         };
         if (step != null && opportunity.getLeadId() != null) {
+            app.funnel.definition.RecordChecks.checked(RecordRef.lead(opportunity.getLeadId()));
             leads.reached(opportunity.getLeadId(), step);
         }
         return details(opportunity);
@@ -294,6 +295,7 @@ public class OpportunityService {
     @PreAuthorize(Roles.HAS_SALES)
     public void confirmCriteria(long id, Collection<String> codes) {
         requireOwner(load(id));
+        app.funnel.definition.RecordChecks.checked(RecordRef.opportunity(id));
         for (String code : codes) {
             definitions.confirm(RecordRef.opportunity(id), code);
         }

@@ -23,6 +23,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class DefinitionServiceIT {
 
     @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
     DefinitionService definitions;
 
     @AfterEach
@@ -139,14 +142,35 @@ class DefinitionServiceIT {
     void confirmations_record_who_confirmed_which_criterion_and_under_which_version() {
         TestLogins.as("sales", Role.SALES);
         RecordRef lead = RecordRef.lead(987_654_321L);
-        definitions.confirm(lead, "fits-icp");
+        transactions.executeWithoutResult(status -> {
+            RecordChecks.checked(lead);
+            definitions.confirm(lead, "fits-icp");
+        });
         assertThat(definitions.confirmations(lead)).singleElement().satisfies(c -> {
             assertThat(c.code()).isEqualTo("fits-icp");
             assertThat(c.confirmedBy()).isEqualTo("sales");
             assertThat(c.version()).isEqualTo(definitions.currentVersion());
         });
-        definitions.unconfirm(lead, "fits-icp");
+        transactions.executeWithoutResult(status -> {
+            RecordChecks.checked(lead);
+            definitions.unconfirm(lead, "fits-icp");
+        });
         assertThat(definitions.confirmations(lead)).isEmpty();
+    }
+
+    @Test
+    void criteria_are_confirmed_only_on_records_their_feature_checked_in_the_same_transaction() {
+        TestLogins.as("sales", Role.SALES);
+        RecordRef foreign = RecordRef.lead(987_654_322L);
+        assertThatThrownBy(() -> definitions.confirm(foreign, "fits-icp")).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> definitions.confirm(foreign, "fits-icp")))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+            RecordChecks.checked(RecordRef.lead(1));
+            definitions.moveConfirmations(foreign, RecordRef.lead(1));
+        })).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> definitions.unconfirm(foreign, "fits-icp")).isInstanceOf(AccessDeniedException.class);
+        assertThat(definitions.confirmations(foreign)).isEmpty();
     }
 
     @ParameterizedTest

@@ -22,6 +22,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -351,6 +352,26 @@ class ImportServiceIT {
         assertThat(imports.history()).isNotNull();
         TestLogins.as("admin", Role.ADMIN);
         assertThat(imports.guessMapping(file)).isNotEmpty();
+    }
+
+    @Test
+    void another_marketing_user_cannot_read_undo_or_download_the_failed_rows_of_an_import_leadership_can()
+            throws IOException {
+        Path path = file("First name,Last name,E-mail\nRita,Reis" + tag + ",rita." + tag + "@example.com\n",
+                StandardCharsets.UTF_8);
+        ImportSummary mine = run(imports.analyze(path, "mine.csv"), DuplicateChoice.SKIP, true);
+
+        TestLogins.as("camila", Role.MARKETING);
+        assertThatThrownBy(() -> imports.get(mine.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> imports.undo(mine.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> imports.failedRows(mine.id(), KEYS, OutputStream.nullOutputStream()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(imports.history()).extracting(ImportSummary::id).doesNotContain(mine.id());
+        assertThat(find("Reis" + tag)).hasSize(1);
+
+        TestLogins.as("leadership", Role.LEADERSHIP);
+        assertThat(imports.get(mine.id()).startedBy()).isEqualTo("marketing");
+        assertThat(imports.history()).extracting(ImportSummary::id).contains(mine.id());
     }
 
     // --- helpers ---

@@ -185,11 +185,28 @@ class LeadServiceIT {
         TestLogins.as("marketing", Role.MARKETING);
         LeadDetails lead = leads.create(input("Caio", "Cruz" + System.nanoTime(), "caio" + System.nanoTime()
                 + "@cruz.com", null, null));
+        long camila = users.byUsername("camila").orElseThrow().id();
         long sales = users.byUsername("sales").orElseThrow().id();
-        assertThatThrownBy(() -> leads.reassign(lead.id(), lead.version(), sales))
+        assertThatThrownBy(() -> leads.reassign(lead.id(), lead.version(), camila))
                 .isInstanceOf(AccessDeniedException.class);
         TestLogins.as("leadership", Role.LEADERSHIP);
-        assertThat(leads.reassign(lead.id(), lead.version(), sales).ownerId()).isEqualTo(sales);
+        assertThatThrownBy(() -> leads.reassign(lead.id(), lead.version(), sales))
+                .as("a NEW lead to someone who cannot work it").isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("lead.error.owner-role-marketing"));
+        assertThat(leads.reassign(lead.id(), lead.version(), camila).ownerId()).isEqualTo(camila);
+    }
+
+    @Test
+    void the_funnel_step_a_deal_reached_is_written_only_by_the_deals_feature() {
+        TestLogins.as("marketing", Role.MARKETING);
+        LeadDetails lead = leads.create(input("Rui", "Reis" + System.nanoTime(), "rui" + System.nanoTime()
+                + "@reis.com", null, null));
+        TestLogins.as("sales", Role.SALES);
+        assertThatThrownBy(() -> leads.reached(lead.id(), FunnelStep.WON)).isInstanceOf(AccessDeniedException.class);
+        TestLogins.as("leadership", Role.LEADERSHIP);
+        assertThatThrownBy(() -> leads.reached(lead.id(), FunnelStep.WON)).isInstanceOf(AccessDeniedException.class);
+        assertThat(jdbc.queryForObject("SELECT reach FROM leads WHERE id = ?", Integer.class, lead.id()))
+                .isEqualTo(FunnelStep.LEAD.ordinal());
     }
 
     @Test
@@ -295,6 +312,21 @@ class LeadServiceIT {
     }
 
     @Test
+    void marketing_cannot_merge_away_a_disqualified_lead_that_sales_holds() {
+        TestLogins.as("marketing", Role.MARKETING);
+        String tag = String.valueOf(System.nanoTime());
+        LeadDetails survivor = leads.create(input("Edu", "Eiras" + tag, "edu" + tag + "@eiras.com", null, null));
+        LeadDetails duplicate = leads.create(input("Edu", "Eiras" + tag, "EDU" + tag + "@eiras.com", null, null), true);
+        LeadDetails out = leads.disqualify(duplicate.id(), duplicate.version(), DisqualificationReason.DUPLICATE, null);
+        TestLogins.as("leadership", Role.LEADERSHIP);
+        LeadDetails salesHolds = leads.reassign(out.id(), out.version(), users.byUsername("sales").orElseThrow().id());
+        TestLogins.as("camila", Role.MARKETING);
+        assertThatThrownBy(() -> leads.merge(survivor.id(), survivor.version(), salesHolds.id(), salesHolds.version()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE id = ?", Integer.class, out.id())).isOne();
+    }
+
+    @Test
     void field_and_owner_changes_are_kept_with_who_and_when() {
         TestLogins.as("marketing", Role.MARKETING);
         String tag = String.valueOf(System.nanoTime());
@@ -303,8 +335,8 @@ class LeadServiceIT {
         LeadDetails edited = leads.update(lead.id(), lead.version(), new LeadInput("Hugo", "Horta" + tag,
                 "hugo" + tag + "@horta.com", null, "Horta SA", "CEO", null, LeadSource.PARTNER, null, null));
         TestLogins.as("leadership", Role.LEADERSHIP);
-        long sales = users.byUsername("sales").orElseThrow().id();
-        leads.reassign(edited.id(), edited.version(), sales);
+        long camila = users.byUsername("camila").orElseThrow().id();
+        leads.reassign(edited.id(), edited.version(), camila);
 
         List<FieldChange> changes = leads.fieldHistory(lead.id());
         assertThat(changes).extracting(FieldChange::field, FieldChange::oldValue, FieldChange::newValue, FieldChange::changedBy)
@@ -312,7 +344,7 @@ class LeadServiceIT {
                         org.assertj.core.groups.Tuple.tuple("company", null, "Horta SA", "marketing"),
                         org.assertj.core.groups.Tuple.tuple("jobTitle", null, "CEO", "marketing"),
                         org.assertj.core.groups.Tuple.tuple("source", "EVENT", "PARTNER", "marketing"),
-                        org.assertj.core.groups.Tuple.tuple("owner", "Márcia Marketing", "Sérgio Sales", "leadership"));
+                        org.assertj.core.groups.Tuple.tuple("owner", "Márcia Marketing", "Camila Campos", "leadership"));
         assertThatThrownBy(() -> leads.reassign(lead.id(), leads.get(lead.id()).version(), 999_999L))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("owner"));
     }
