@@ -131,7 +131,7 @@ public class DefinitionService {
     @Transactional
     @PreAuthorize(Roles.HAS_LEADERSHIP_OR_ADMIN)
     public PublishedVersion publish(String changeNote) {
-        String note = changeNote == null ? "" : changeNote.strip();
+        String note = app.funnel.base.Texts.clean(changeNote == null ? "" : changeNote.strip(), "note");
         if (note.isEmpty()) {
             throw new InvalidInputException("changeNote", "definition.error.note-required");
         }
@@ -266,14 +266,14 @@ public class DefinitionService {
     /** Checks an entry and returns it cleaned up: trimmed texts, fixed probabilities, codes for new criteria. */
     static DefinitionEntry validate(DefinitionEntry input) {
         Term term = input.term();
-        String body = input.body() == null ? "" : input.body().strip();
+        String body = app.funnel.base.Texts.clean(input.body() == null ? "" : input.body().strip(), "body");
         if (body.isEmpty()) {
             throw new InvalidInputException("body", "definition.error.body-required");
         }
         if (body.length() > MAX_TEXT) {
             throw new InvalidInputException("body", "field.too-long", MAX_TEXT);
         }
-        String examples = input.examples() == null ? "" : input.examples().strip();
+        String examples = app.funnel.base.Texts.clean(input.examples() == null ? "" : input.examples().strip(), "examples");
         if (examples.length() > MAX_TEXT) {
             throw new InvalidInputException("examples", "field.too-long", MAX_TEXT);
         }

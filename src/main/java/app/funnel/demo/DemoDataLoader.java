@@ -42,7 +42,12 @@ public class DemoDataLoader implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!wanted()) {
+        if (demoMode.isOn()) {
+            log.warn("DEMO MODE: users admin, marketing, sales and leadership log in with the published password "
+                    + "'{}'. Anyone who reaches this server can log in as admin; keep no real data here.",
+                    DemoMode.DEMO_PASSWORD);
+        }
+        if (!wanted(environment)) {
             return;
         }
         Integer users = jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Integer.class);
@@ -56,8 +61,8 @@ public class DemoDataLoader implements ApplicationRunner {
         lastLoadMillis = (System.nanoTime() - started) / 1_000_000;
         log.info("Demo data at scale {} loaded in {} ms", scale, lastLoadMillis);
         demoMode.switchedOn();
-        log.info("Demo data loaded: users admin, marketing, sales and leadership, password '{}'",
-                DemoMode.DEMO_PASSWORD);
+        log.warn("DEMO MODE: demo data loaded; users admin, marketing, sales and leadership log in with the "
+                + "published password '{}'. Anyone who reaches this server can log in as admin.", DemoMode.DEMO_PASSWORD);
     }
 
     /** How long the demo data took to load at this start, or -1 when none was loaded. */
@@ -71,11 +76,33 @@ public class DemoDataLoader implements ApplicationRunner {
         transaction.executeWithoutResult(status -> contributors.forEach(c -> c.contribute(context)));
     }
 
-    private boolean wanted() {
+    /** Whether an empty database gets the demo data, from FUNNEL_DEMO, the database and the address listened on. */
+    static boolean wanted(Environment environment) {
         String demo = environment.getProperty("funnel.demo", "");
-        if (DatabaseMode.isEmbedded(environment)) {
-            return !"false".equalsIgnoreCase(demo);
+        if ("true".equalsIgnoreCase(demo)) {
+            return true;
         }
-        return "true".equalsIgnoreCase(demo);
+        if (!DatabaseMode.isEmbedded(environment) || "false".equalsIgnoreCase(demo)) {
+            return false;
+        }
+        // the well-known demo password only on a server nobody else can reach, unless asked for by name
+        if (!listensOnLoopbackOnly(environment.getProperty("server.address", ""))) {
+            log.warn("No demo data: the server listens on {} (not only this machine) and FUNNEL_DEMO=true was not "
+                    + "given; the first admin gets a password of its own instead",
+                    environment.getProperty("server.address", "every address"));
+            return false;
+        }
+        return true;
+    }
+
+    static boolean listensOnLoopbackOnly(String address) {
+        if (address.isBlank()) {
+            return false;
+        }
+        try {
+            return java.net.InetAddress.getByName(address.strip()).isLoopbackAddress();
+        } catch (java.net.UnknownHostException unknown) {
+            return false;
+        }
     }
 }

@@ -44,14 +44,14 @@ class UserDemoData implements DemoDataContributor {
                 new DemoUser("paulo", "Paulo Pereira", Role.SALES),
                 new DemoUser("beatriz", "Beatriz Barros", Role.SALES),
                 new DemoUser("tiago", "Tiago Teixeira", Role.SALES)));
-        // one hash for all: bcrypt is slow on purpose, and the demo password is the same anyway
-        String hash = encoder.encode(DemoMode.DEMO_PASSWORD);
+        // a hash of its own per user (its own salt): one cracked or copied hash opens no other account
         Timestamp now = Timestamp.from(clock.instant());
         context.batchUpdate("""
                 INSERT INTO app_user (username, display_name, email, password_hash, enabled, created_at,
                                       updated_at, updated_by, version)
                 VALUES (?, ?, ?, ?, TRUE, ?, ?, 'demo', 0)""", demo,
-                u -> new Object[] {u.username(), u.displayName(), u.username() + "@demo.funnel.app", hash, now, now});
+                u -> new Object[] {u.username(), u.displayName(), u.username() + "@demo.funnel.app",
+                        encoder.encode(DemoMode.DEMO_PASSWORD), now, now});
         Map<String, Long> ids = new HashMap<>();
         context.jdbc().query("SELECT id, username FROM app_user",
                 row -> { ids.put(row.getString("username"), row.getLong("id")); });

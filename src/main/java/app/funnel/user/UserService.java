@@ -228,7 +228,7 @@ public class UserService {
     }
 
     private static String checkDisplayName(String value) {
-        String name = value == null ? "" : value.strip();
+        String name = app.funnel.base.Texts.clean(value == null ? "" : value.strip(), "displayName");
         if (name.isEmpty()) {
             throw new InvalidInputException("displayName", "user.error.display-name-required");
         }

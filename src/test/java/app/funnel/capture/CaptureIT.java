@@ -122,6 +122,11 @@ class CaptureIT {
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"field\":\"email\"");
 
+        HttpResponse<String> hidden = post(form.key(), "application/json",
+                "{\"firstName\":\"Bia\\u0000\",\"lastName\":\"Braz\\u202Egpj.exe\",\"email\":\"bia@example.com\"}", null);
+        assertThat(hidden.statusCode()).isEqualTo(400);
+        assertThat(hidden.body()).contains("control character U+0000");
+
         HttpResponse<String> malformed = post(form.key(), "application/json", "{\"firstName\": \"Bia", null);
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(malformed.body()).contains("Send a JSON object or an HTML form post.");

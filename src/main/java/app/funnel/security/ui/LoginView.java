@@ -58,7 +58,9 @@ public final class LoginView extends Main implements BeforeEnterObserver {
             Div hint = new Div();
             hint.setId("demo-hint");
             hint.addClassName("funnel-demo-hint");
-            hint.add(new H2(getTranslation("login.demo.title")), new Paragraph(
+            Paragraph warning = new Paragraph(getTranslation("login.demo.warning"));
+            warning.addClassName("warning");
+            hint.add(new H2(getTranslation("login.demo.title")), warning, new Paragraph(
                     getTranslation("login.demo.text", DemoMode.DEMO_PASSWORD)));
             add(hint);
         }
