@@ -45,7 +45,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.streams.DownloadEvent;
-import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.File;
 import java.io.IOException;
@@ -100,7 +99,8 @@ final class ImportView extends Main {
         addClassName("funnel-import");
         Paragraph intro = new Paragraph(getTranslation("import.intro"));
         intro.addClassName("funnel-muted");
-        upload = new Upload(UploadHandler.toTempFile((metadata, uploaded) -> received(metadata.fileName(), uploaded)));
+        upload = new Upload(new LimitedUpload(MAX_BYTES, app.funnel.security.CurrentUser.require().username(),
+                key -> getTranslation(key, MAX_BYTES / (1024 * 1024)), this::received));
         UploadI18N texts = new UploadI18N();
         texts.setAddFiles(new UploadI18N.AddFiles().setOne(getTranslation("import.choose")));
         texts.setDropFiles(new UploadI18N.DropFiles().setOne(getTranslation("import.drop-one")));
