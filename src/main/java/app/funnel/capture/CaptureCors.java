@@ -36,6 +36,14 @@ class CaptureCors {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
+                if ("OPTIONS".equals(request.getMethod())) {
+                    long wait = capture.preflightWaitSeconds(request.getRemoteAddr());
+                    if (wait > 0) {
+                        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(wait));
+                        response.setStatus(429);
+                        return;
+                    }
+                }
                 String origin = request.getHeader(HttpHeaders.ORIGIN);
                 String path = request.getRequestURI();
                 String key = path.substring(path.lastIndexOf('/') + 1);

@@ -1,11 +1,11 @@
 package app.funnel.capture;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -18,12 +18,26 @@ class CaptureLimits {
 
     private final int perKey;
     private final int perAddress;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final int preflightsPerAddress;
+    /**
+     * Bounded, and idle buckets expire: a flood of new addresses or made-up keys pushes out the
+     * oldest buckets one by one, never everyone's at once (a full clear would reset every limit).
+     */
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
+            .expireAfterAccess(Duration.ofMinutes(2)).build();
 
     CaptureLimits(@Value("${funnel.capture.per-key-per-minute:300}") int perKey,
-                  @Value("${funnel.capture.per-address-per-minute:30}") int perAddress) {
+                  @Value("${funnel.capture.per-address-per-minute:30}") int perAddress,
+                  @Value("${funnel.capture.preflights-per-address-per-minute:60}") int preflightsPerAddress) {
         this.perKey = perKey;
         this.perAddress = perAddress;
+        this.preflightsPerAddress = preflightsPerAddress;
+    }
+
+    /** Seconds to wait before the next CORS preflight from this address is answered, or 0 (and it is counted). */
+    long preflightWaitSeconds(String address) {
+        ConsumptionProbe probe = bucket("preflight:" + address, preflightsPerAddress).tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? 0 : seconds(probe);
     }
 
     /** Seconds to wait before the next post is taken, or 0 when this one may go on (and is counted). */
@@ -38,14 +52,11 @@ class CaptureLimits {
 
     /** Forgets every count (tests). */
     void reset() {
-        buckets.clear();
+        buckets.invalidateAll();
     }
 
     private Bucket bucket(String name, int perMinute) {
-        if (buckets.size() > 100_000) {
-            buckets.clear();
-        }
-        return buckets.computeIfAbsent(name, n -> Bucket.builder()
+        return buckets.get(name, n -> Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
                 .build());
     }

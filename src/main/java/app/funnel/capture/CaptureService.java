@@ -17,6 +17,8 @@ import java.security.SecureRandom;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.util.ArrayList;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -104,14 +106,14 @@ public class CaptureService {
         RANDOM.nextBytes(bytes);
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         store.create(key, text, source, signal, cleaned, ownerId, clock.instant(), CurrentUser.require().username());
-        forms.clear();
+        forms.invalidateAll();
         return store.byKey(key).orElseThrow();
     }
 
     @PreAuthorize(Roles.HAS_ADMIN)
     public void revoke(long id) {
         store.revoke(id, clock.instant());
-        forms.clear();
+        forms.invalidateAll();
     }
 
     /** How many posts a form has taken. */
@@ -126,23 +128,21 @@ public class CaptureService {
      */
     @PreAuthorize(Roles.PERMIT_ALL)
     public Optional<CaptureForm> activeForm(String key) {
-        long now = System.nanoTime();
-        Cached cached = forms.get(key);
-        if (cached == null || now - cached.readAt() > FORM_CACHE_NANOS) {
-            if (forms.size() > 10_000) {
-                forms.clear(); // keys that posters made up: not worth keeping
-            }
-            cached = new Cached(store.byKey(key), now);
-            forms.put(key, cached);
-        }
-        return cached.form().filter(CaptureForm::active);
+        return forms.get(key, store::byKey).filter(CaptureForm::active);
     }
 
-    private record Cached(Optional<CaptureForm> form, long readAt) {
-    }
+    /**
+     * Forms by key for a few seconds, unknown keys included (a made-up key asked again costs no
+     * query); bounded, so keys that posters make up push out the oldest entries only.
+     */
+    private final Cache<String, Optional<CaptureForm>> forms = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(java.time.Duration.ofSeconds(5)).build();
 
-    private static final long FORM_CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
-    private final java.util.concurrent.ConcurrentHashMap<String, Cached> forms = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Whether a CORS preflight from this address is answered now; seconds to wait when not. */
+    @PreAuthorize(Roles.PERMIT_ALL)
+    public long preflightWaitSeconds(String address) {
+        return limits.preflightWaitSeconds(address);
+    }
 
     /**
      * Takes a post to a form.

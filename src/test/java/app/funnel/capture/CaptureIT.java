@@ -167,6 +167,24 @@ class CaptureIT {
     }
 
     @Test
+    void preflights_to_made_up_keys_are_rate_limited_per_address() throws Exception {
+        HttpResponse<Void> last = null;
+        for (int i = 0; i < 80; i++) {
+            last = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/capture/made-up-" + i))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://evil.example").build(), HttpResponse.BodyHandlers.discarding());
+            if (last.statusCode() == 429) {
+                assertThat(i).as("answered up to the limit").isGreaterThanOrEqualTo(60);
+                break;
+            }
+            assertThat(last.statusCode()).isEqualTo(204);
+            assertThat(last.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        }
+        assertThat(last.statusCode()).isEqualTo(429);
+        assertThat(last.headers().firstValue("Retry-After")).isPresent();
+    }
+
+    @Test
     void past_the_rate_limit_posts_are_refused_with_retry_after() throws Exception {
         HttpResponse<String> last = null;
         for (int i = 0; i < 40; i++) {
