@@ -38,8 +38,13 @@ final class Chromium implements AutoCloseable {
 
     /** A fresh browser profile (no cookies) with an English locale. */
     Page newPage() {
+        return newPage("en-US", 1280, 800);
+    }
+
+    /** A fresh browser profile in the given language and window size (390x844 is a phone). */
+    Page newPage(String locale, int width, int height) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
-                .setLocale("en-US").setViewportSize(1280, 800));
+                .setLocale(locale).setViewportSize(width, height).setIsMobile(width < 600).setHasTouch(width < 600));
         context.setDefaultTimeout(20_000);
         return context.newPage();
     }
