@@ -226,6 +226,10 @@ public class OpportunityService {
         Integer probability = to.term().fixedProbability() != null ? to.term().fixedProbability()
                 : definitions.entry(verdict.version(), to.term()).probability();
         Instant now = clock.instant();
+        if (!to.isOpen()) {
+            // a closed deal closed that day: the pipeline and the close-date filters read it so
+            opportunity.setExpectedClose(LocalDate.ofInstant(now, java.time.ZoneId.systemDefault()));
+        }
         opportunity.setStage(to);
         opportunity.setProbability(probability == null ? opportunity.getProbability() : probability);
         opportunity.setStageChangedAt(now);

@@ -115,6 +115,8 @@ class OpportunityServiceIT {
                 null, null, null);
 
         assertThat(won.probability()).isEqualTo(100);
+        assertThat(won.expectedClose()).as("a won deal closed the day it was won")
+                .isEqualTo(java.time.LocalDate.ofInstant(won.stageChangedAt(), java.time.ZoneId.systemDefault()));
         assertThat(opportunities.history(deal.id())).extracting(e -> e.to())
                 .containsExactly("QUALIFICATION", "PROPOSAL", "QUOTE", "NEGOTIATION", "CLOSED_WON");
         assertThat(jdbc.queryForList("SELECT probability FROM stage_change WHERE record_type = 'OPPORTUNITY' "

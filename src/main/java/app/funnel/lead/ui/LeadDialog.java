@@ -211,7 +211,8 @@ final class LeadDialog extends Dialog {
         }
         boolean salesOwner = me.has(Role.SALES) && owner && current.status() == LeadStatus.SQL;
         if (salesOwner && current.firstTouchAt() == null) {
-            buttons.add(action("lead.accept", "accept", () -> leads.accept(current.id(), current.version())));
+            buttons.add(action("lead.accept", "accept", () -> leads.accept(current.id(), current.version()),
+                    getTranslation("lead.accepted")));
         }
         if (salesOwner) {
             TextField reason = new TextField();
@@ -288,7 +289,12 @@ final class LeadDialog extends Dialog {
     }
 
     private Button action(String labelKey, String id, Supplier<LeadDetails> change) {
-        Button button = new Button(getTranslation(labelKey), e -> run(change));
+        return action(labelKey, id, change, null);
+    }
+
+    /** A change button; {@code done} says what happened when the status stays as it was (Accept). */
+    private Button action(String labelKey, String id, Supplier<LeadDetails> change, @Nullable String done) {
+        Button button = new Button(getTranslation(labelKey), e -> run(change, done));
         button.setId("lead-" + id);
         return button;
     }
