@@ -65,6 +65,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void no_lumo_only_theme_variants_under_aura() {
+        // Funnel runs on Aura: LUMO_* variants do nothing there (compact grids, inline buttons)
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().should().accessFieldWhere(
+                com.tngtech.archunit.core.domain.JavaAccess.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameStartingWith("LUMO_")))
+                .check(CLASSES);
+    }
+
+    @Test
     void feature_packages_do_not_depend_on_each_other_in_cycles() {
         slices().assignedFrom(FEATURES).should().beFreeOfCycles().check(CLASSES);
     }

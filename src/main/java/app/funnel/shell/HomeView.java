@@ -10,7 +10,7 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
@@ -21,10 +21,15 @@ import jakarta.annotation.security.PermitAll;
  * Funnel they may open.
  */
 @Route("")
-@PageTitle("Home")
 @Menu(order = 0, title = "menu.home", icon = "vaadin:home")
 @PermitAll
-final class HomeView extends Main {
+final class HomeView extends Main implements HasDynamicTitle {
+
+    /** The browser tab in the user's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.home") + " · " + getTranslation("app.name");
+    }
 
     HomeView() {
         addClassName("funnel-view");

@@ -90,7 +90,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
             roles.setId("current-user-roles");
             names.add(name, roles);
             Button logout = new Button(new Icon(VaadinIcon.SIGN_OUT), e -> authentication.logout());
-            logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            logout.addThemeVariants(ButtonVariant.TERTIARY);
             logout.setAriaLabel(getTranslation("layout.logout"));
             logout.setTooltipText(getTranslation("layout.logout"));
             logout.setId("logout");

@@ -27,13 +27,19 @@ class SmokeBrowserIT extends BrowserTest {
         Chromium.waitForShell(page);
         List<String> paths = page.locator("#main-nav vaadin-side-nav-item").all().stream()
                 .map(item -> item.getAttribute("path")).toList();
+        List<String> labels = page.locator("#main-nav vaadin-side-nav-item").allInnerTexts().stream()
+                .map(String::strip).toList();
         assertThat(paths).isNotEmpty();
         List<String> markers = new ArrayList<>();
-        for (String path : paths) {
+        for (int i = 0; i < paths.size(); i++) {
+            String path = paths.get(i);
             page.navigate(base() + "/" + (path == null ? "" : path));
             page.waitForLoadState(LoadState.NETWORKIDLE);
             page.locator("#main-nav").waitFor();
             String text = page.locator("body").innerText();
+            if (!page.title().startsWith(labels.get(i))) {
+                markers.add(path + ": the browser tab says " + page.title() + ", the menu " + labels.get(i));
+            }
             for (String marker : new String[] {"!en:", "!pt:", "!pt_BR:", "!en_US:"}) {
                 if (text.contains(marker)) {
                     int at = text.indexOf(marker);

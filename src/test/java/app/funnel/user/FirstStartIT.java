@@ -65,6 +65,27 @@ class FirstStartIT {
         }
     }
 
+    @Test
+    void a_company_in_portuguese_gets_its_first_definitions_in_portuguese_and_keeps_them(CapturedOutput output)
+            throws SQLException {
+        String url = emptySchema("funnel_first_pt");
+        try (ConfigurableApplicationContext app = start(url, "--funnel.demo=true", "--funnel.language=pt-BR")) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForList("SELECT name FROM definition_criterion WHERE version_number = 1 "
+                    + "AND term = 'QUOTE' ORDER BY position", String.class))
+                    .startsWith("Necessidade", "Habilidade de pagar", "Desejo", "Autoridade");
+            assertThat(jdbc.queryForObject("SELECT body FROM definition_entry WHERE version_number = 1 AND term = 'LEAD'",
+                    String.class)).startsWith("Um **lead** é alguém");
+            assertThat(jdbc.queryForList("SELECT code FROM definition_criterion WHERE version_number = 1 "
+                    + "AND term = 'QUOTE' ORDER BY position", String.class)).startsWith("need", "ability");
+        }
+        try (ConfigurableApplicationContext again = start(url, "--funnel.language=en")) {
+            assertThat(again.getBean(JdbcTemplate.class).queryForObject("SELECT name FROM definition_criterion "
+                    + "WHERE version_number = 1 AND code = 'need'", String.class))
+                    .as("the language of version 1 never changes once chosen").isEqualTo("Necessidade");
+        }
+    }
+
     private static boolean passwordMatches(ConfigurableApplicationContext app, String password) {
         String hash = app.getBean(UserDetailsService.class).loadUserByUsername("admin").getPassword();
         return app.getBean(PasswordEncoder.class).matches(password, hash);

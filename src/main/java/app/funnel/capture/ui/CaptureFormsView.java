@@ -27,7 +27,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinServletRequest;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,10 +42,15 @@ import java.util.Map;
  * revoking a form stops its key at once.
  */
 @Route("admin/capture")
-@PageTitle("Capture forms")
 @Menu(order = 91, title = "menu.capture", icon = "vaadin:globe")
 @RolesAllowed(Roles.ADMIN)
-final class CaptureFormsView extends Main {
+final class CaptureFormsView extends Main implements HasDynamicTitle {
+
+    /** The browser tab in the user's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.capture") + " · " + getTranslation("app.name");
+    }
 
     private final CaptureService capture;
     private final UserService users;
@@ -59,7 +64,7 @@ final class CaptureFormsView extends Main {
         this.owners = users.displayNames();
         addClassName("funnel-view");
         Button create = new Button(getTranslation("capture.new"), new Icon(VaadinIcon.PLUS), e -> openNew());
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addThemeVariants(ButtonVariant.PRIMARY);
         create.setId("new-capture-form");
         grid.setId("capture-forms");
         grid.addColumn(CaptureForm::name).setHeader(getTranslation("capture.col.name")).setAutoWidth(true).setFlexGrow(1);
@@ -118,7 +123,7 @@ final class CaptureFormsView extends Main {
                 confirm.setConfirmButtonTheme("error primary");
                 confirm.open();
             });
-            revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            revoke.addThemeVariants(ButtonVariant.ERROR);
             revoke.setId("revoke-capture-form");
             details.add(revoke);
         }
@@ -231,7 +236,7 @@ final class CaptureFormsView extends Main {
             }
         });
         save.setId("save-capture-form");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addThemeVariants(ButtonVariant.PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("users.cancel"), e -> dialog.close()), save);
         dialog.open();
     }

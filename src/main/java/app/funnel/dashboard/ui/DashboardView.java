@@ -16,13 +16,12 @@ import app.funnel.user.UserService;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,10 +48,15 @@ import tools.jackson.databind.node.ObjectNode;
  * source opens the lead grid filtered to exactly the leads counted there.
  */
 @Route("dashboard")
-@PageTitle("Dashboard")
 @Menu(order = 5, title = "menu.dashboard", icon = "vaadin:chart")
 @RolesAllowed({Roles.LEADERSHIP, Roles.ADMIN, Roles.MARKETING, Roles.SALES})
-final class DashboardView extends Main {
+final class DashboardView extends Main implements HasDynamicTitle {
+
+    /** The browser tab in the user's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.dashboard") + " · " + getTranslation("app.name");
+    }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -149,7 +153,6 @@ final class DashboardView extends Main {
             }
         });
         table.setId("funnel-table");
-        table.addThemeVariants(GridVariant.LUMO_COMPACT);
         table.addColumn(s -> getTranslation("step." + s.step().name())).setHeader(getTranslation("dashboard.col.step"));
         table.addColumn(s -> number(s.count())).setHeader(getTranslation("dashboard.col.count"));
         table.addColumn(s -> percent(s.stepPercent())).setHeader(getTranslation("dashboard.col.step-percent"));
@@ -178,7 +181,6 @@ final class DashboardView extends Main {
             }
         });
         sourceTable.setId("sources-table");
-        sourceTable.addThemeVariants(GridVariant.LUMO_COMPACT);
         sourceTable.addColumn(r -> getTranslation("source." + r.source().name())).setHeader(getTranslation("dashboard.source"));
         sourceTable.addColumn(r -> number(r.leads())).setHeader(getTranslation("dashboard.col.leads"));
         sourceTable.addColumn(r -> number(r.opportunities())).setHeader(getTranslation("dashboard.col.opportunities"));
@@ -205,7 +207,6 @@ final class DashboardView extends Main {
             }
         });
         pipelineTable.setId("pipeline-table");
-        pipelineTable.addThemeVariants(GridVariant.LUMO_COMPACT);
         pipelineTable.addColumn(r -> label(r.month())).setHeader(getTranslation("dashboard.col.close-month"));
         pipelineTable.addColumn(PipelineRow::currency).setHeader(getTranslation("dashboard.col.currency"));
         pipelineTable.addColumn(r -> number(r.deals())).setHeader(getTranslation("dashboard.col.deals"));

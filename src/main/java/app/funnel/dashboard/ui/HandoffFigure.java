@@ -40,7 +40,7 @@ final class HandoffFigure extends DashboardFigure {
         this.locale = locale;
         tiles.addClassName("funnel-kpis");
         returns.setId("handoff-returns");
-        returns.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        returns.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
         DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
         returns.addComponentColumn(r -> new Anchor("leads/" + r.leadId(), r.lead())).setHeader(t("dashboard.col.lead"))
                 .setFlexGrow(1);

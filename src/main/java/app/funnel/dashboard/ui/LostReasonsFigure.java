@@ -7,7 +7,6 @@ import app.funnel.dashboard.DashboardService;
 import app.funnel.dashboard.LostReasonRow;
 import app.funnel.lead.LeadSource;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import java.time.YearMonth;
 import java.util.List;
@@ -36,7 +35,6 @@ final class LostReasonsFigure extends DashboardFigure {
             }
         });
         table.setId("lost-table");
-        table.addThemeVariants(GridVariant.LUMO_COMPACT);
         table.addColumn(r -> t("lost." + r.reason())).setHeader(t("dashboard.col.reason"));
         table.addColumn(r -> number(r.deals())).setHeader(t("dashboard.col.deals"));
         table.addColumn(r -> percent(share(r))).setHeader(t("dashboard.col.share"));

@@ -7,7 +7,6 @@ import app.funnel.dashboard.DashboardService;
 import app.funnel.dashboard.Trend;
 import app.funnel.lead.LeadSource;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -61,7 +60,6 @@ final class TrendFigure extends DashboardFigure {
             }
         });
         table.setId("trend-table");
-        table.addThemeVariants(GridVariant.LUMO_COMPACT);
         table.setAllRowsVisible(true);
         markers.setId("trend-markers");
         markers.addClassName("funnel-markers");

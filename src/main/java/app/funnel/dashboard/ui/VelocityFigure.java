@@ -7,7 +7,6 @@ import app.funnel.dashboard.DashboardService;
 import app.funnel.dashboard.Velocity;
 import app.funnel.lead.LeadSource;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import java.time.YearMonth;
 import java.util.List;
@@ -31,7 +30,6 @@ final class VelocityFigure extends DashboardFigure {
         this.dashboard = dashboard;
         chart.setId("velocity-chart");
         table.setId("velocity-table");
-        table.addThemeVariants(GridVariant.LUMO_COMPACT);
         table.addColumn(v -> stage(v.stage())).setHeader(t("dashboard.col.stage"));
         table.addColumn(v -> number(v.stays())).setHeader(t("dashboard.col.stays"));
         table.addColumn(v -> v.stays() == 0 ? "" : days(v.medianDays())).setHeader(t("dashboard.col.median-days"));

@@ -7,7 +7,6 @@ import app.funnel.dashboard.DashboardService;
 import app.funnel.dashboard.WinRate;
 import app.funnel.lead.LeadSource;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Paragraph;
 import java.time.YearMonth;
 import java.util.List;
@@ -37,7 +36,6 @@ final class WinRateFigure extends DashboardFigure {
             }
         });
         table.setId("winrate-table");
-        table.addThemeVariants(GridVariant.LUMO_COMPACT);
         table.addColumn(WinRate.Owner::name).setHeader(t("dashboard.owner"));
         table.addColumn(o -> number(o.won())).setHeader(t("dashboard.col.won"));
         table.addColumn(o -> number(o.lost())).setHeader(t("dashboard.col.lost"));

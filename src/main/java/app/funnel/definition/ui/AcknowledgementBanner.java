@@ -61,13 +61,13 @@ public class AcknowledgementBanner extends Div {
                         "from", String.valueOf(version.number() - 1), "to", String.valueOf(version.number()))));
             }
         });
-        read.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        read.addThemeVariants(ButtonVariant.SMALL);
         read.setId("ack-read");
         Button acknowledge = new Button(getTranslation("ack.acknowledge"), new Icon(VaadinIcon.CHECK), e -> {
             definitions.acknowledge(version.number());
             ComponentUtil.fireEvent(UI.getCurrent(), new AcknowledgedEvent(UI.getCurrent()));
         });
-        acknowledge.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_PRIMARY);
+        acknowledge.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.PRIMARY);
         acknowledge.setId("ack-acknowledge");
         Icon icon = new Icon(VaadinIcon.BOOK);
         icon.addClassName("icon");

@@ -13,17 +13,22 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.stream.Collectors;
 
 /** Who has acknowledged which version of the definitions, with the share per role. */
 @Route("definitions/acknowledgements")
-@PageTitle("Acknowledgements")
 @Menu(order = 11, title = "menu.acknowledgements", icon = "vaadin:check-square-o")
 @RolesAllowed({Roles.LEADERSHIP, Roles.ADMIN})
-final class AcknowledgementsView extends Main {
+final class AcknowledgementsView extends Main implements HasDynamicTitle {
+
+    /** The browser tab in the user's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.acknowledgements") + " · " + getTranslation("app.name");
+    }
 
     AcknowledgementsView(DefinitionService definitions) {
         addClassName("funnel-view");

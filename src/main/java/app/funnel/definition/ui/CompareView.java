@@ -22,7 +22,7 @@ import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -33,9 +33,13 @@ import java.util.stream.Collectors;
 
 /** Any two versions of the definitions side by side, term by term, with the changes marked. */
 @Route("definitions/compare")
-@PageTitle("Compare definitions")
 @PermitAll
-final class CompareView extends Main implements BeforeEnterObserver {
+final class CompareView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("definitions.compare");
+    }
 
     private final DefinitionService definitions;
     private final ComboBox<PublishedVersion> from = new ComboBox<>();
@@ -96,7 +100,7 @@ final class CompareView extends Main implements BeforeEnterObserver {
                 showAcknowledge();
             });
             ack.setId("compare-ack-button");
-            ack.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+            ack.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SMALL);
             acknowledge.add(new Icon(VaadinIcon.BOOK), text, ack);
         });
         acknowledge.setVisible(acknowledge.getComponentCount() > 0);

@@ -35,7 +35,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -49,10 +49,15 @@ import java.util.Map;
  * and administrators edit the shared draft and publish it as the next version.
  */
 @Route("definitions")
-@PageTitle("Definitions")
 @Menu(order = 10, title = "menu.definitions", icon = "vaadin:book")
 @PermitAll
-final class DefinitionsView extends Main implements BeforeEnterObserver {
+final class DefinitionsView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    /** The browser tab in the user's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.definitions") + " · " + getTranslation("app.name");
+    }
 
     private final DefinitionService definitions;
     private final boolean editor;
@@ -87,7 +92,7 @@ final class DefinitionsView extends Main implements BeforeEnterObserver {
         Toolbar toolbar = new Toolbar(version, compare);
         if (editor) {
             publish.setId("publish-drafts");
-            publish.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            publish.addThemeVariants(ButtonVariant.PRIMARY);
             publish.addClickListener(e -> openPublish());
             toolbar.end(publish);
         }
@@ -215,7 +220,7 @@ final class DefinitionsView extends Main implements BeforeEnterObserver {
         Button add = new Button(getTranslation("definitions.add-criterion"), new Icon(VaadinIcon.PLUS),
                 e -> rows.add(new CriterionRow(new Criterion("", "", ""), criteriaBox, rows)));
         add.setId("add-criterion");
-        add.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        add.addThemeVariants(ButtonVariant.TERTIARY);
         panel.add(criteriaBox, add);
 
         IntegerField probability = new IntegerField(getTranslation("definitions.field.probability"));
@@ -262,14 +267,14 @@ final class DefinitionsView extends Main implements BeforeEnterObserver {
             }
         });
         save.setId("save-draft");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addThemeVariants(ButtonVariant.PRIMARY);
         Button discard = new Button(getTranslation("definitions.discard-draft"), e -> {
             definitions.discardDraft(term);
             show();
         });
         discard.setId("discard-draft");
         discard.setVisible(draft.exists());
-        discard.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        discard.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
         Button cancel = new Button(getTranslation("users.cancel"), e -> show());
         panel.add(new HorizontalLayout(save, cancel, discard));
         body.focus();
@@ -300,7 +305,7 @@ final class DefinitionsView extends Main implements BeforeEnterObserver {
             }
         });
         confirm.setId("publish-now");
-        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        confirm.addThemeVariants(ButtonVariant.PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("users.cancel"), e -> dialog.close()), confirm);
         dialog.open();
         note.focus();
@@ -334,7 +339,7 @@ final class DefinitionsView extends Main implements BeforeEnterObserver {
             explanation.setMaxLength(300);
             explanation.addClassName("criterion-explanation");
             Button remove = new Button(new Icon(VaadinIcon.TRASH), e -> remove(box, rows));
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.ERROR);
             remove.setAriaLabel(getTranslation("definitions.remove-criterion"));
             row = new HorizontalLayout(name, explanation, remove);
             row.setWidthFull();

@@ -17,7 +17,7 @@ public class TermInfo extends Button {
 
     public TermInfo(DefinitionService definitions, Term term) {
         super(new Icon(VaadinIcon.QUESTION_CIRCLE_O));
-        addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ICON);
+        addThemeVariants(ButtonVariant.TERTIARY);
         String name = TermTexts.name(this, term);
         setAriaLabel(getTranslation("definitions.what-is", name));
         setTooltipText(getTranslation("definitions.what-is", name));

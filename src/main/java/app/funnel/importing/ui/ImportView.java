@@ -41,7 +41,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.i18n.I18NProvider;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.streams.DownloadEvent;
@@ -65,10 +65,15 @@ import org.jspecify.annotations.Nullable;
  * again on return), then the counts, the failed rows as a file, the history and undo.
  */
 @Route("leads/import")
-@PageTitle("Import leads")
 @Menu(order = 21, title = "menu.import", icon = "vaadin:upload")
 @RolesAllowed({Roles.MARKETING, Roles.LEADERSHIP, Roles.ADMIN})
-final class ImportView extends Main {
+final class ImportView extends Main implements HasDynamicTitle {
+
+    /** The browser tab in the user's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.import") + " · " + getTranslation("app.name");
+    }
 
     /** Uploads above this size are refused by the browser and the server. */
     static final long MAX_BYTES = 200L * 1024 * 1024;
@@ -121,7 +126,6 @@ final class ImportView extends Main {
         progressArea.addClassName("funnel-import-progress");
         H3 historyTitle = new H3(getTranslation("import.history"));
         history.setId("import-history");
-        history.addThemeVariants(GridVariant.LUMO_COMPACT);
         history.addColumn(ImportSummary::fileName).setHeader(getTranslation("import.col.file")).setFlexGrow(2)
                 .setAutoWidth(true);
         history.addColumn(ImportSummary::startedBy).setHeader(getTranslation("import.col.by")).setAutoWidth(true);
@@ -192,7 +196,7 @@ final class ImportView extends Main {
         skipInvalid.setId("import-skip-invalid");
         importButton.setText(getTranslation("import.start"));
         importButton.setIcon(new Icon(VaadinIcon.UPLOAD));
-        importButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        importButton.addThemeVariants(ButtonVariant.PRIMARY);
         importButton.setId("import-start");
         importButton.addClickListener(e -> startImport());
     }
@@ -298,7 +302,7 @@ final class ImportView extends Main {
         previewArea.add(totals);
         Grid<Preview.Row> rows = new Grid<>();
         rows.setId("import-preview-grid");
-        rows.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        rows.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
         rows.addColumn(Preview.Row::rowNo).setHeader("#").setWidth("4.5em").setFlexGrow(0);
         rows.addColumn(Preview.Row::name).setHeader(getTranslation("import.col.name")).setFlexGrow(2);
         rows.addColumn(Preview.Row::email).setHeader(getTranslation("lead.field.email")).setFlexGrow(2);
@@ -465,7 +469,7 @@ final class ImportView extends Main {
         }
         if (summary.status().undoable() && summary.created() + summary.updated() > 0) {
             Button undo = new Button(getTranslation("import.undo"), new Icon(VaadinIcon.ARROW_BACKWARD));
-            undo.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            undo.addThemeVariants(ButtonVariant.ERROR);
             undo.setId("import-undo");
             undo.addClickListener(e -> confirmUndo(summary));
             actions.add(undo);

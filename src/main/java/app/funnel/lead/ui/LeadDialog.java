@@ -53,6 +53,7 @@ final class LeadDialog extends Dialog {
     private final UserService users;
     private final Runnable onChange;
     private final List<LeadExtension> extensions;
+    private final Div liveSuspect = new Div();
     private final TextField firstName = Fields.text(getTranslation("lead.field.first-name"), 100);
     private final TextField lastName = Fields.text(getTranslation("lead.field.last-name"), 100);
     private final EmailField email = Fields.email(getTranslation("lead.field.email"), 254);
@@ -161,7 +162,19 @@ final class LeadDialog extends Dialog {
                 referredBy);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
         notes.setWidthFull();
-        add(form, notes);
+        add(form, liveSuspect, notes);
+        if (editable) {
+            // the "looks fake" signs while typing, as the save would find them
+            liveSuspect.setId("lead-suspect-live");
+            liveSuspect.addClassName("funnel-suspect");
+            for (var field : List.of(firstName, lastName, phone, country)) {
+                field.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+                field.addValueChangeListener(e -> showLiveSuspect());
+            }
+            email.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+            email.addValueChangeListener(e -> showLiveSuspect());
+            showLiveSuspect();
+        }
         for (HasValidation f : new HasValidation[] {firstName, lastName, email, phone, country, company, jobTitle}) {
             ((com.vaadin.flow.component.HasValue<?, ?>) f).setReadOnly(!editable);
         }
@@ -182,7 +195,7 @@ final class LeadDialog extends Dialog {
         if (editable) {
             Button save = new Button(getTranslation(lead == null ? "lead.create" : "users.save"), e -> save());
             save.setId("save-lead");
-            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            save.addThemeVariants(ButtonVariant.PRIMARY);
             getFooter().add(save);
         }
     }
@@ -360,9 +373,27 @@ final class LeadDialog extends Dialog {
         }
         Button anyway = new Button(getTranslation("lead.save-anyway"), e -> save(true));
         anyway.setId("save-anyway");
-        anyway.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        anyway.addThemeVariants(ButtonVariant.ERROR);
         duplicates.add(anyway);
         duplicates.setVisible(true);
+    }
+
+    private void showLiveSuspect() {
+        liveSuspect.removeAll();
+        String phoneE164 = app.funnel.lead.ContactCheck.toE164(phone.getValue(),
+                country.getValue().isBlank() ? null : country.getValue().strip().toUpperCase(java.util.Locale.ROOT))
+                .orElse(null);
+        var reasons = app.funnel.lead.ContactCheck.suspectReasons(firstName.getValue().strip(),
+                lastName.getValue().strip(), email.getValue().isBlank() ? null : email.getValue().strip(), phoneE164);
+        liveSuspect.setVisible(!reasons.isEmpty());
+        if (!reasons.isEmpty()) {
+            liveSuspect.add(new Span(getTranslation("lead.suspect-intro") + " "));
+            reasons.forEach(r -> {
+                Span flag = new Span(getTranslation("suspect." + r.name()));
+                flag.addClassNames("funnel-badge", "warn");
+                liveSuspect.add(flag);
+            });
+        }
     }
 
     private void review(LeadDetails current, long signalId, boolean keep) {
@@ -417,6 +448,7 @@ final class LeadDialog extends Dialog {
             com.vaadin.flow.component.datetimepicker.DateTimePicker when =
                     new com.vaadin.flow.component.datetimepicker.DateTimePicker();
             when.setId("signal-when");
+            Fields.localize(when);
             when.setDatePlaceholder(getTranslation("lead.signal-when"));
             Button add = new Button(getTranslation("lead.add-signal"), e -> {
                 try {
@@ -505,7 +537,7 @@ final class LeadDialog extends Dialog {
             Div row = duplicateRow(duplicate);
             if (mayMerge(me, current) && mayMerge(me, leads.get(duplicate.id()))) {
                 Button merge = new Button(getTranslation("lead.merge"), e -> confirmMerge(current, duplicate));
-                merge.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                merge.addThemeVariants(ButtonVariant.SMALL);
                 merge.setId("merge-" + duplicate.id());
                 merge.addClassName("funnel-merge");
                 row.add(merge);
@@ -522,7 +554,7 @@ final class LeadDialog extends Dialog {
         Button open = new Button(duplicate.firstName() + " " + duplicate.lastName()
                 + (duplicate.company().isEmpty() ? "" : " (" + duplicate.company() + ")"),
                 e -> new LeadDialog(leads, definitions, users, extensions, leads.get(duplicate.id()), onChange).open());
-        open.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        open.addThemeVariants(ButtonVariant.TERTIARY);
         Span status = new Span(getTranslation("status." + duplicate.status().name()));
         status.addClassName("funnel-badge");
         return new Div(open, new Span(" "), status, new Span(" · " + why + " "));
@@ -577,7 +609,7 @@ final class LeadDialog extends Dialog {
         Button link = new Button(other.firstName() + " " + other.lastName()
                 + (other.company() == null ? "" : " (" + other.company() + ")"),
                 e -> new LeadDialog(leads, definitions, users, extensions, leads.get(other.id()), onChange).open());
-        link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        link.addThemeVariants(ButtonVariant.TERTIARY);
         return link;
     }
 

@@ -1,5 +1,6 @@
 package app.funnel.lead.ui;
 
+import app.funnel.base.ui.Fields;
 import app.funnel.base.ui.Messages;
 import app.funnel.base.ui.Toolbar;
 import app.funnel.definition.DefinitionService;
@@ -33,7 +34,7 @@ import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -47,10 +48,15 @@ import java.util.Map;
  * sorting, loaded page by page from the database. SQLs past their first-touch deadline are marked.
  */
 @Route("leads/:leadId?([0-9]{1,18})")
-@PageTitle("Leads")
 @Menu(order = 20, title = "menu.leads", icon = "vaadin:user-card")
 @RolesAllowed({Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP, Roles.ADMIN})
-final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnterObserver {
+final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnterObserver, HasDynamicTitle {
+
+    /** The browser tab in the user's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.leads") + " · " + getTranslation("app.name");
+    }
 
     private final LeadService leads;
     private final DefinitionService definitions;
@@ -65,8 +71,8 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
     private final Tab allTab = new Tab();
     private final Checkbox mine = new Checkbox();
     private final ComboBox<LeadSource> source = new ComboBox<>();
-    private final DatePicker from = new DatePicker();
-    private final DatePicker to = new DatePicker();
+    private final DatePicker from = Fields.date(null);
+    private final DatePicker to = Fields.date(null);
     private final TextField text = new TextField();
     /** The dashboard's drill-down: leads that reached a funnel step, of one owner (from the URL). */
     private @Nullable FunnelStep reached;
@@ -127,13 +133,13 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
         if (me.has(Role.MARKETING)) {
             Button create = new Button(getTranslation("leads.new"), new Icon(VaadinIcon.PLUS),
                     e -> new LeadDialog(leads, definitions, users, extensions, null, this::refresh).open());
-            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            create.addThemeVariants(ButtonVariant.PRIMARY);
             create.setId("new-lead");
             toolbar.end(create);
         }
 
         grid.setId("leads-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.ROW_STRIPES);
         grid.addColumn(r -> r.firstName() + " " + r.lastName()).setHeader(getTranslation("leads.col.name"))
                 .setSortProperty("lastName").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(LeadRow::company).setHeader(getTranslation("leads.col.company")).setSortProperty("company")

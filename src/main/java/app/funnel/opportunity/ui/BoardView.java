@@ -27,7 +27,7 @@ import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -51,10 +51,15 @@ import org.springframework.data.domain.Sort;
  * what is missing, with a way to confirm it there. Columns load in pages ("show more").
  */
 @Route("board")
-@PageTitle("Funnel board")
 @Menu(order = 31, title = "menu.board", icon = "vaadin:grid-big")
 @RolesAllowed({Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP, Roles.ADMIN})
-final class BoardView extends Main {
+final class BoardView extends Main implements HasDynamicTitle {
+
+    /** The browser tab in the user's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.board") + " · " + getTranslation("app.name");
+    }
 
     static final int PAGE = 20;
 
@@ -165,7 +170,7 @@ final class BoardView extends Main {
             addClassName("funnel-column");
             header.addClassName("funnel-column-header");
             cards.addClassName("funnel-deals");
-            more.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            more.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
             more.setId("more-" + stage.name());
             more.addClickListener(e -> loadPage());
             add(header, cards, more);
@@ -286,7 +291,7 @@ final class BoardView extends Main {
                 lostReason.getValue(), lostNote.getValue(), ask, Map.of("reason", reason, "lostReason", lostReason,
                         "lostNote", lostNote)));
         go.setId("drop-confirm");
-        go.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        go.addThemeVariants(ButtonVariant.PRIMARY);
         ask.getFooter().add(cancel, go);
         ask.open();
     }

@@ -45,7 +45,7 @@ class ConversionExtension implements LeadExtension {
                         changed.run();
                         UI.getCurrent().navigate("opportunities/" + id);
                     }).open());
-            convert.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            convert.addThemeVariants(ButtonVariant.PRIMARY);
             convert.setId("lead-convert");
             return List.of(convert);
         }

@@ -39,7 +39,7 @@ final class ConvertDialog extends Dialog {
     private final TextField name = Fields.text(getTranslation("opportunity.field.name"), 200);
     private final BigDecimalField amount = new BigDecimalField(getTranslation("opportunity.field.amount"));
     private final ComboBox<String> currency = new ComboBox<>(getTranslation("opportunity.field.currency"));
-    private final DatePicker close = new DatePicker(getTranslation("opportunity.field.close"));
+    private final DatePicker close = Fields.date(getTranslation("opportunity.field.close"));
     private final ComboBox<OpportunityService.ContactSummary> buyer =
             new ComboBox<>(getTranslation("opportunity.field.buyer"));
     private final OpportunityService.@org.jspecify.annotations.Nullable AccountSummary account;
@@ -89,7 +89,7 @@ final class ConvertDialog extends Dialog {
         Button cancel = new Button(getTranslation("users.cancel"), e -> close());
         Button convert = new Button(getTranslation("opportunity.convert"), e -> convert());
         convert.setId("convert-confirm");
-        convert.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        convert.addThemeVariants(ButtonVariant.PRIMARY);
         getFooter().add(cancel, convert);
     }
 

@@ -1,5 +1,6 @@
 package app.funnel.opportunity.ui;
 
+import app.funnel.base.ui.Fields;
 import app.funnel.base.InvalidInputException;
 import app.funnel.base.ui.Messages;
 import app.funnel.base.ui.Toolbar;
@@ -29,7 +30,7 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
@@ -43,10 +44,15 @@ import java.util.Map;
  * in the database. {@code opportunities/123} opens deal 123.
  */
 @Route("opportunities/:opportunityId?([0-9]{1,18})")
-@PageTitle("Opportunities")
 @Menu(order = 30, title = "menu.opportunities", icon = "vaadin:handshake")
 @RolesAllowed({Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP, Roles.ADMIN})
-final class OpportunitiesView extends Main implements BeforeEnterObserver {
+final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    /** The browser tab in the user's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.opportunities") + " · " + getTranslation("app.name");
+    }
 
     private final OpportunityService opportunities;
     private final DefinitionService definitions;
@@ -59,8 +65,8 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver {
     private final Checkbox mine = new Checkbox();
     private final ComboBox<UserSummary> owner = new ComboBox<>();
     private final ComboBox<OpportunityService.AccountSummary> account = new ComboBox<>();
-    private final DatePicker closeFrom = new DatePicker();
-    private final DatePicker closeTo = new DatePicker();
+    private final DatePicker closeFrom = Fields.date(null);
+    private final DatePicker closeTo = Fields.date(null);
     private final BigDecimalField amountMin = new BigDecimalField();
     private final BigDecimalField amountMax = new BigDecimalField();
     private final Span footer = new Span();
@@ -117,7 +123,7 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver {
         amountMax.addValueChangeListener(e -> refresh());
 
         grid.setId("opportunities-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.ROW_STRIPES);
         grid.addColumn(OpportunityRow::name).setHeader(getTranslation("opportunities.col.name"))
                 .setSortProperty("name").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(OpportunityRow::accountName).setHeader(getTranslation("opportunities.col.account"))

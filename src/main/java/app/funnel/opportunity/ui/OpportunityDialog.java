@@ -56,7 +56,7 @@ final class OpportunityDialog extends Dialog {
     private final TextField name = Fields.text(getTranslation("opportunity.field.name"), 200);
     private final BigDecimalField amount = new BigDecimalField(getTranslation("opportunity.field.amount"));
     private final TextField currency = Fields.text(getTranslation("opportunity.field.currency"), 3);
-    private final DatePicker close = new DatePicker(getTranslation("opportunity.field.close"));
+    private final DatePicker close = Fields.date(getTranslation("opportunity.field.close"));
     private final TextArea notes = new TextArea(getTranslation("lead.field.notes"));
     private OpportunityDetails deal;
 
@@ -126,7 +126,7 @@ final class OpportunityDialog extends Dialog {
         if (editable) {
             Button save = new Button(getTranslation("users.save"), e -> save());
             save.setId("save-opportunity");
-            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            save.addThemeVariants(ButtonVariant.PRIMARY);
             getFooter().add(save);
         }
     }
@@ -295,7 +295,7 @@ final class OpportunityDialog extends Dialog {
         Button link = new Button(lead.firstName() + " " + lead.lastName()
                 + (lead.company() == null ? "" : " (" + lead.company() + ")"),
                 e -> getUI().ifPresent(ui -> ui.navigate("leads/" + lead.id())));
-        link.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        link.addThemeVariants(ButtonVariant.TERTIARY);
         return link;
     }
 

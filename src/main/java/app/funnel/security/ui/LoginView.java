@@ -12,7 +12,7 @@ import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.WrappedSession;
@@ -31,9 +31,13 @@ import org.springframework.security.web.WebAttributes;
  * and, while demo mode is on, which demo users exist.
  */
 @Route(value = "login", autoLayout = false)
-@PageTitle("Log in · Funnel")
 @AnonymousAllowed
-public final class LoginView extends Main implements BeforeEnterObserver {
+public final class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.title");
+    }
 
     private final LoginForm login = new LoginForm();
     private final AuthenticationContext authentication;

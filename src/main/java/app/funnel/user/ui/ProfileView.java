@@ -16,7 +16,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.Map;
@@ -24,10 +24,15 @@ import java.util.stream.Collectors;
 
 /** Everyone's own account: who they are, and a form to change their password. */
 @Route("profile")
-@PageTitle("Profile")
 @Menu(order = 100, title = "menu.profile", icon = "vaadin:user")
 @PermitAll
-final class ProfileView extends Main {
+final class ProfileView extends Main implements HasDynamicTitle {
+
+    /** The browser tab in the user's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.profile") + " · " + getTranslation("app.name");
+    }
 
     /** The bean behind the password form. */
     public static final class PasswordChange {
@@ -107,7 +112,7 @@ final class ProfileView extends Main {
             }
         });
         change.setId("change-password");
-        change.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        change.addThemeVariants(ButtonVariant.PRIMARY);
 
         FormLayout form = new FormLayout(current, fresh, repeat);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));

@@ -37,7 +37,7 @@ import com.vaadin.flow.data.validator.EmailValidator;
 import com.vaadin.flow.data.validator.StringLengthValidator;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
-import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.EnumSet;
@@ -46,10 +46,15 @@ import java.util.stream.Collectors;
 
 /** User administration: a lazily loaded grid of users; create, edit roles, disable, reset passwords. */
 @Route("admin/users")
-@PageTitle("Users")
 @Menu(order = 90, title = "menu.users", icon = "vaadin:users")
 @RolesAllowed(Roles.ADMIN)
-final class UserAdminView extends Main {
+final class UserAdminView extends Main implements HasDynamicTitle {
+
+    /** The browser tab in the user's language. */
+    @Override
+    public String getPageTitle() {
+        return getTranslation("menu.users") + " · " + getTranslation("app.name");
+    }
 
     private final UserService users;
     private final PasswordPolicy policy;
@@ -71,13 +76,13 @@ final class UserAdminView extends Main {
         search.addValueChangeListener(e -> grid.getDataProvider().refreshAll());
 
         Button create = new Button(getTranslation("users.new"), new Icon(VaadinIcon.PLUS), e -> openCreate());
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addThemeVariants(ButtonVariant.PRIMARY);
         create.setId("new-user");
 
         Toolbar toolbar = new Toolbar().end(search, create);
 
         grid.setId("users-grid");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        grid.addThemeVariants(GridVariant.ROW_STRIPES);
         grid.addColumn(UserSummary::username).setHeader(getTranslation("users.col.username"))
                 .setSortProperty("username").setAutoWidth(true);
         grid.addColumn(UserSummary::displayName).setHeader(getTranslation("users.col.name"))
@@ -156,7 +161,7 @@ final class UserAdminView extends Main {
             }
         });
         save.setId("create-user");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addThemeVariants(ButtonVariant.PRIMARY);
         save.addClickShortcut(Key.ENTER);
         Button cancel = new Button(getTranslation("users.cancel"), e -> dialog.close());
         dialog.add(form);
@@ -198,7 +203,7 @@ final class UserAdminView extends Main {
         });
         toggle.setId("toggle-enabled");
         if (user.enabled()) {
-            toggle.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            toggle.addThemeVariants(ButtonVariant.ERROR);
         }
 
         PasswordField newPassword = Fields.password(getTranslation("users.field.new-password"), PasswordPolicy.MAX_LENGTH);
@@ -238,7 +243,7 @@ final class UserAdminView extends Main {
             }
         });
         save.setId("save-user");
-        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.addThemeVariants(ButtonVariant.PRIMARY);
         Button close = new Button(getTranslation("users.close"), e -> dialog.close());
 
         dialog.add(form, status, new H3(getTranslation("users.section.access")), toggle,
