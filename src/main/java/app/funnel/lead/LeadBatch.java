@@ -275,6 +275,16 @@ public class LeadBatch {
             String in = marks(chunk.size());
             Set<Long> referring = new HashSet<>(jdbc.queryForList(
                     "SELECT DISTINCT referred_by_id FROM leads WHERE referred_by_id IN " + in, Long.class, chunk.toArray()));
+            // anything newer than the import keeps the lead, also what does not move its version: a web form's
+            // signal (and with it its consent), a signal added by hand, a status or field change
+            Object[] twice = java.util.stream.Stream.concat(chunk.stream(), chunk.stream()).toArray();
+            referring.addAll(jdbc.queryForList("SELECT s.lead_id FROM lead_signal s JOIN leads l ON l.id = s.lead_id "
+                    + "WHERE s.lead_id IN " + in + " AND (s.occurred_at <> l.created_at OR s.via IS NOT NULL)"
+                    + " UNION SELECT lead_id FROM lead_signal WHERE lead_id IN " + in
+                    + " GROUP BY lead_id HAVING COUNT(*) > 1", Long.class, twice));
+            referring.addAll(jdbc.queryForList("SELECT record_id FROM stage_change WHERE record_type = '"
+                    + LeadService.RECORD + "' AND record_id IN " + in + " GROUP BY record_id HAVING COUNT(*) > 1"
+                    + " UNION SELECT lead_id FROM lead_field_change WHERE lead_id IN " + in, Long.class, twice));
             jdbc.query("SELECT id, version, opportunity_id FROM leads WHERE id IN " + in, rs -> {
                 long id = rs.getLong(1);
                 if (rs.getLong(2) == created.get(id) && rs.getObject(3) == null && !referring.contains(id)

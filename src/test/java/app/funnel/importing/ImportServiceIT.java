@@ -52,6 +52,8 @@ class ImportServiceIT {
     UserService users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    app.funnel.capture.CaptureService capture;
 
     private String tag;
     private long owner;
@@ -352,6 +354,34 @@ class ImportServiceIT {
         assertThat(imports.history()).isNotNull();
         TestLogins.as("admin", Role.ADMIN);
         assertThat(imports.guessMapping(file)).isNotEmpty();
+    }
+
+    @Test
+    void undo_keeps_leads_that_got_a_signal_since_also_through_a_web_form() throws IOException {
+        Path path = file("First name,Last name,E-mail\n"
+                + "Web,Form" + tag + ",web." + tag + "@example.com\n"
+                + "By,Hand" + tag + ",hand." + tag + "@example.com\n"
+                + "Left,Alone" + tag + ",alone." + tag + "@example.com\n", StandardCharsets.UTF_8);
+        ImportSummary done = run(imports.analyze(path, "three.csv"), DuplicateChoice.SKIP, true);
+        assertThat(done.created()).isEqualTo(3);
+
+        TestLogins.as("admin", Role.ADMIN);
+        var form = capture.create("Undo test " + tag, LeadSource.WEBSITE_FORM, SignalKind.CONTACT_FORM, List.of(),
+                owner);
+        assertThat(capture.submit(form.key(), Map.of("firstName", "Web", "lastName", "Form" + tag, "email",
+                "web." + tag + "@example.com", "consent", "yes"), "203.0.113.9", null).status()).isEqualTo(201);
+        TestLogins.as("marketing", Role.MARKETING);
+        leads.addSignal(find("Hand" + tag).getFirst().id(), SignalKind.EVENT_VISIT, null);
+
+        ImportSummary undone = imports.undo(done.id());
+        assertThat(undone.undoRemoved()).isEqualTo(1);
+        assertThat(undone.undoKept()).isEqualTo(2);
+        assertThat(find("Form" + tag)).hasSize(1);
+        assertThat(find("Hand" + tag)).hasSize(1);
+        assertThat(find("Alone" + tag)).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM capture_submission WHERE lead_id IS NULL AND form_id = ?",
+                Integer.class, form.id())).as("no consent lost its lead").isZero();
+        assertTalliesMatchTheLeads();
     }
 
     @Test
