@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/capture/{formKey}}: a JSON object or an ordinary HTML form post. Answers 201
- * with an opaque receipt (never a lead's id), 400 with the field errors, 404 for an unknown or revoked key, 403 from a
+ * with an opaque receipt (never a lead's id); a visitor's browser posting an HTML form gets a page
+ * instead (or a 303 to the form's thank-you page), 400 with the field errors, 404 for an unknown or revoked key, 403 from a
  * website the form does not allow, 413 past 16 KB, 429 with Retry-After past the rate limits.
  * CORS is answered per form by {@link CaptureCors}.
  */
@@ -41,7 +42,7 @@ class CaptureController {
     }
 
     @RequestMapping(path = "/{key}", method = RequestMethod.POST)
-    ResponseEntity<Map<String, Object>> post(@PathVariable String key, HttpServletRequest request) throws IOException {
+    ResponseEntity<?> post(@PathVariable String key, HttpServletRequest request) throws IOException {
         String origin = request.getHeader(HttpHeaders.ORIGIN);
         String host = request.getHeader(HttpHeaders.HOST);
         if (origin != null && host != null && origin.equalsIgnoreCase(request.getScheme() + "://" + host)) {
@@ -65,6 +66,10 @@ class CaptureController {
                     "message", "Send a JSON object or an HTML form post."))), key, origin);
         }
         CaptureResult result = capture.submit(key, fields, request.getRemoteAddr(), origin);
+        if (fromABrowserForm(request)) {
+            return BrowserAnswer.of(result, capture.activeForm(key).map(CaptureForm::thankYouUrl).orElse(null),
+                    request.getLocale());
+        }
         Map<String, Object> json = new LinkedHashMap<>();
         switch (result.status()) {
             case 201 -> {
@@ -84,6 +89,17 @@ class CaptureController {
             builder.header(HttpHeaders.RETRY_AFTER, String.valueOf(result.retryAfterSeconds()));
         }
         return builder.contentType(MediaType.APPLICATION_JSON).body(json);
+    }
+
+    /**
+     * An ordinary HTML form submitted by a visitor's browser (not a script's fetch, which asks for
+     * JSON): it gets a page to read, or the website's own thank-you page.
+     */
+    static boolean fromABrowserForm(HttpServletRequest request) {
+        String type = request.getContentType() == null ? "" : request.getContentType().toLowerCase(Locale.ROOT);
+        String accept = request.getHeader(HttpHeaders.ACCEPT) == null ? "" : request.getHeader(HttpHeaders.ACCEPT);
+        return (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))
+                && accept.contains("text/html");
     }
 
     private ResponseEntity<Map<String, Object>> answer(HttpStatus status, Map<String, Object> json, String key,

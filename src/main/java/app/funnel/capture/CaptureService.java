@@ -50,6 +50,7 @@ public class CaptureService {
     /** The hidden field of the snippet: people leave it empty, form-filling bots do not. */
     public static final String HONEYPOT = "website";
     private static final Pattern ORIGIN = Pattern.compile("https?://[a-z0-9.-]+(:[0-9]{1,5})?");
+    private static final Pattern THANK_YOU = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\\s\"'<>]*)?");
     private static final List<String> FIELDS = List.of("firstName", "lastName", "email", "phone", "company",
             "jobTitle", "country", "consent", "consentText");
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -80,6 +81,17 @@ public class CaptureService {
     @PreAuthorize(Roles.HAS_ADMIN)
     public CaptureForm create(@Nullable String name, @Nullable LeadSource source, @Nullable SignalKind signal,
                               List<String> origins, @Nullable Long ownerId) {
+        return create(name, source, signal, origins, ownerId, null);
+    }
+
+    /** As above, with the website's own page a visitor's browser is sent to after posting (https://...). */
+    @PreAuthorize(Roles.HAS_ADMIN)
+    public CaptureForm create(@Nullable String name, @Nullable LeadSource source, @Nullable SignalKind signal,
+                              List<String> origins, @Nullable Long ownerId, @Nullable String thankYouUrl) {
+        String thanks = Texts.optional(thankYouUrl, "thankYouUrl", 500);
+        if (thanks != null && !THANK_YOU.matcher(thanks).matches()) {
+            throw new InvalidInputException("thankYouUrl", "capture.error.thank-you-url");
+        }
         String text = Texts.required(name, "name", 100, "field.required");
         if (source == null) {
             throw new InvalidInputException("source", "field.required");
@@ -105,7 +117,8 @@ public class CaptureService {
         byte[] bytes = new byte[20];
         RANDOM.nextBytes(bytes);
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        store.create(key, text, source, signal, cleaned, ownerId, clock.instant(), CurrentUser.require().username());
+        store.create(key, text, source, signal, cleaned, ownerId, clock.instant(), CurrentUser.require().username(),
+                thanks);
         forms.invalidateAll();
         return store.byKey(key).orElseThrow();
     }

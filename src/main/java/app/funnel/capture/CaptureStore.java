@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class CaptureStore {
 
     private static final String COLUMNS = "id, form_key, name, source, signal_kind, allowed_origins, owner_id, "
-            + "revoked_at, created_at, created_by";
+            + "revoked_at, created_at, created_by, thank_you_url";
 
     private final JdbcTemplate jdbc;
 
@@ -37,10 +37,10 @@ class CaptureStore {
     }
 
     long create(String key, String name, LeadSource source, SignalKind signal, List<String> origins, long ownerId,
-                Instant at, String by) {
+                Instant at, String by, @org.jspecify.annotations.Nullable String thankYouUrl) {
         jdbc.update("INSERT INTO capture_form (form_key, name, source, signal_kind, allowed_origins, owner_id, "
-                        + "created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", key, name, source.name(),
-                signal.name(), String.join(" ", origins), ownerId, Timestamp.from(at), by);
+                        + "created_at, created_by, thank_you_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", key, name,
+                source.name(), signal.name(), String.join(" ", origins), ownerId, Timestamp.from(at), by, thankYouUrl);
         Long id = jdbc.queryForObject("SELECT id FROM capture_form WHERE form_key = ?", Long.class, key);
         return id == null ? 0 : id;
     }
@@ -79,6 +79,7 @@ class CaptureStore {
         return new CaptureForm(rs.getLong(1), rs.getString(2), rs.getString(3), LeadSource.valueOf(rs.getString(4)),
                 SignalKind.valueOf(rs.getString(5)),
                 Arrays.stream(rs.getString(6).split("\\s+")).filter(s -> !s.isBlank()).toList(), rs.getLong(7),
-                revoked == null ? null : revoked.toInstant(), rs.getTimestamp(9).toInstant(), rs.getString(10));
+                revoked == null ? null : revoked.toInstant(), rs.getTimestamp(9).toInstant(), rs.getString(10),
+                rs.getString(11));
     }
 }

@@ -167,6 +167,50 @@ class CaptureIT {
     }
 
     @Test
+    void a_visitors_browser_gets_a_thank_you_page_in_their_language_or_the_websites_own_and_scripts_keep_json()
+            throws Exception {
+        String tag = String.valueOf(System.nanoTime());
+        HttpResponse<String> english = browserPost(form.key(), "firstName=Vera&lastName=Vaz" + tag + "&email=vera" + tag
+                + "%40gmail.com&consent=yes", "en-US,en;q=0.8");
+        assertThat(english.statusCode()).isEqualTo(200);
+        assertThat(english.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(english.body()).contains("Thank you!").doesNotContain("receipt");
+        HttpResponse<String> portuguese = browserPost(form.key(), "firstName=Vera&lastName=Vaz" + tag + "b&email=vera"
+                + tag + "b%40gmail.com", "pt-BR,pt;q=0.9");
+        assertThat(portuguese.body()).contains("Obrigado!");
+        HttpResponse<String> wrong = browserPost(form.key(), "firstName=Vera&lastName=&email=x", "pt-BR");
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.body()).contains("Confira o que você preencheu", "<li>");
+
+        TestLogins.as("admin", Role.ADMIN);
+        CaptureForm own = capture.create("Own page " + tag, LeadSource.WEBSITE_FORM, SignalKind.CONTACT_FORM,
+                List.of(), users.byUsername("marketing").orElseThrow().id(), "https://www.example-shop.com/obrigado");
+        assertThatThrownBy(() -> capture.create("Bad page " + tag, LeadSource.WEBSITE_FORM, SignalKind.CONTACT_FORM,
+                List.of(), users.byUsername("marketing").orElseThrow().id(), "javascript:alert(1)"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("thankYouUrl"));
+        SecurityContextHolder.clearContext();
+        HttpResponse<String> redirected = browserPost(own.key(), "firstName=Rita&lastName=Rosa" + tag + "&email=rita"
+                + tag + "%40gmail.com", "en");
+        assertThat(redirected.statusCode()).isEqualTo(303);
+        assertThat(redirected.headers().firstValue("Location")).hasValue("https://www.example-shop.com/obrigado");
+
+        HttpResponse<String> script = post(form.key(), "application/x-www-form-urlencoded", "firstName=Sol&lastName=Sá"
+                + tag + "&email=sol" + tag + "%40gmail.com", null);
+        assertThat(script.statusCode()).isEqualTo(201);
+        assertThat(script.body()).contains("\"receipt\"");
+    }
+
+    private HttpResponse<String> browserPost(String key, String body, String languages) throws Exception {
+        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/capture/" + key))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+                        .header("Accept-Language", languages)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
     void preflights_to_made_up_keys_are_rate_limited_per_address() throws Exception {
         HttpResponse<Void> last = null;
         for (int i = 0; i < 80; i++) {

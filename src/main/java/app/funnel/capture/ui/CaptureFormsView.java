@@ -219,20 +219,26 @@ final class CaptureFormsView extends Main implements HasDynamicTitle {
         owner.setItems(people.values());
         owner.setItemLabelGenerator(UserSummary::displayName);
         people.values().stream().findFirst().ifPresent(owner::setValue);
-        FormLayout form = new FormLayout(name, source, signal, owner, origins);
+        TextField thanks = new TextField(getTranslation("capture.col.thank-you"));
+        thanks.setId("capture-thank-you");
+        thanks.setMaxLength(500);
+        thanks.setHelperText(getTranslation("capture.thank-you-help"));
+        thanks.setPlaceholder("https://www.example.com/thank-you");
+        FormLayout form = new FormLayout(name, source, signal, owner, origins, thanks);
         form.setColspan(origins, 2);
+        form.setColspan(thanks, 2);
         dialog.add(form);
         Button save = new Button(getTranslation("users.save"), e -> {
             try {
                 List<String> list = Arrays.stream(origins.getValue().split("[\\s,]+")).filter(s -> !s.isBlank()).toList();
                 CaptureForm created = capture.create(name.getValue(), source.getValue(), signal.getValue(), list,
-                        owner.getValue() == null ? null : owner.getValue().id());
+                        owner.getValue() == null ? null : owner.getValue().id(), thanks.getValue());
                 dialog.close();
                 refresh();
                 grid.select(created);
             } catch (InvalidInputException problem) {
                 Messages.show(dialog, problem, null, Map.of("name", name, "source", source, "signal", signal,
-                        "origins", origins, "owner", owner));
+                        "origins", origins, "owner", owner, "thankYouUrl", thanks));
             }
         });
         save.setId("save-capture-form");
