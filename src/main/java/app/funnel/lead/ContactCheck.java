@@ -66,6 +66,11 @@ public final class ContactCheck {
         }
     }
 
+    /** The countries Funnel knows (ISO 3166 two-letter codes), for a list to pick from. */
+    public static java.util.Set<String> countries() {
+        return PHONES.getSupportedRegions();
+    }
+
     public static boolean isKnownCountry(String country) {
         return PHONES.getSupportedRegions().contains(country.toUpperCase(Locale.ROOT));
     }

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class LeadsBrowserIT extends BrowserTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void marketing_hands_a_lead_to_sales_who_accepts_it_and_fake_leads_show_their_flags() {
         String base = base();
@@ -86,6 +89,34 @@ class LeadsBrowserIT extends BrowserTest {
     }
 
     /** The demo data holds a "Test Asdf" with the same e-mail: that save first lists it as a likely duplicate. */
+    @Test
+    void a_pasted_name_too_long_is_refused_with_a_message_not_cut_short_and_countries_are_picked_by_name() {
+        Page page = chromium.newPage();
+        Chromium.logIn(page, base(), "marketing", DemoMode.DEMO_PASSWORD);
+        page.navigate(base() + "/leads");
+        String tag = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        page.locator("#new-lead").click();
+        page.locator("#lead-first-name input").fill("Long" + "o".repeat(200));
+        page.locator("#lead-last-name input").fill("Name" + tag);
+        page.locator("#lead-email input").fill("long" + tag + "@example.com");
+        page.locator("#lead-country input").fill("Narnia");
+        page.locator("#lead-country input").press("Tab");
+        page.locator("#save-lead").click();
+        assertThat(page.locator("#lead-first-name")).containsText(java.util.regex.Pattern.compile("at most 100 characters", java.util.regex.Pattern.CASE_INSENSITIVE));
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE last_name = ?", Integer.class, "Name" + tag)).as("nothing saved").isZero();
+        org.assertj.core.api.Assertions.assertThat(page.locator("#lead-first-name input").inputValue())
+                .as("the text stays as pasted").hasSize(204);
+
+        page.locator("#lead-first-name input").fill("Lia");
+        page.locator("#lead-country input").fill("Brazil");
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("(BR)")).first().click();
+        page.locator("#lead-phone input").fill("(11) 9" + tag.substring(0, 4) + "-" + tag.substring(2, 6));
+        page.locator("#save-lead").click();
+        assertThat(page.locator("#lead-actions")).isVisible();
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject("SELECT country FROM leads WHERE last_name = ?", String.class, "Name" + tag)).isEqualTo("BR");
+        page.context().close();
+    }
+
     static void createLead(Page page, String first, String last, String email, String company,
                                    boolean expectDuplicate) {
         page.locator("#new-lead").click();

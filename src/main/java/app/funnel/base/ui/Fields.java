@@ -1,13 +1,16 @@
 package app.funnel.base.ui;
 
+import com.vaadin.flow.component.HasValidation;
+
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 
 /**
- * Text inputs with a length limit and the messages their built-in checks show. Without these
- * messages a field that breaks its own limit or pattern turns red with no text, and the user is
- * left guessing what to fix.
+ * Text inputs with a length limit and the messages their checks show. The limit is not the
+ * browser's maxlength, which cuts a pasted text short without a word (10,000 characters pasted
+ * into a name were saved as 100): a longer text stays as typed, the field says it is too long, and
+ * the service refuses it on save.
  */
 public final class Fields {
 
@@ -16,7 +19,7 @@ public final class Fields {
 
     public static TextField text(String label, int maxLength) {
         TextField field = new TextField(label);
-        field.setMaxLength(maxLength);
+        limit(field, maxLength);
         field.setI18n(new TextField.TextFieldI18n()
                 .setRequiredErrorMessage(field.getTranslation("field.required"))
                 .setMaxLengthErrorMessage(field.getTranslation("field.too-long", maxLength)));
@@ -25,7 +28,7 @@ public final class Fields {
 
     public static EmailField email(String label, int maxLength) {
         EmailField field = new EmailField(label);
-        field.setMaxLength(maxLength);
+        limit(field, maxLength);
         field.setI18n(new EmailField.EmailFieldI18n()
                 .setRequiredErrorMessage(field.getTranslation("field.required"))
                 .setMaxLengthErrorMessage(field.getTranslation("field.too-long", maxLength))
@@ -35,7 +38,7 @@ public final class Fields {
 
     public static PasswordField password(String label, int maxLength) {
         PasswordField field = new PasswordField(label);
-        field.setMaxLength(maxLength);
+        limit(field, maxLength);
         field.setI18n(new PasswordField.PasswordFieldI18n()
                 .setRequiredErrorMessage(field.getTranslation("field.required"))
                 .setMaxLengthErrorMessage(field.getTranslation("field.too-long", maxLength)));
@@ -91,5 +94,19 @@ public final class Fields {
 
     private static String capitalized(String text, java.util.Locale locale) {
         return text.isEmpty() ? text : text.substring(0, 1).toUpperCase(locale) + text.substring(1);
+    }
+
+    /** Marks the field invalid with "at most N characters" while its text is longer; nothing is cut. */
+    public static <F extends com.vaadin.flow.component.HasValue<?, String> & HasValidation> void limit(F field, int max) {
+        field.addValueChangeListener(e -> {
+            String value = e.getValue();
+            if (value != null && value.strip().length() > max) {
+                field.setErrorMessage(((com.vaadin.flow.component.Component) field).getTranslation("field.too-long-by",
+                        max, value.strip().length() - max));
+                field.setInvalid(true);
+            } else if (field.isInvalid() && value != null && value.strip().length() <= max) {
+                field.setInvalid(false);
+            }
+        });
     }
 }

@@ -58,7 +58,9 @@ final class LeadDialog extends Dialog {
     private final TextField lastName = Fields.text(getTranslation("lead.field.last-name"), 100);
     private final EmailField email = Fields.email(getTranslation("lead.field.email"), 254);
     private final TextField phone = Fields.text(getTranslation("lead.field.phone"), 40);
-    private final TextField country = Fields.text(getTranslation("lead.field.country"), 2);
+    /** Picked from a list, names in the user's language, the ISO code stored ("Narnia" once became NA). */
+    private final com.vaadin.flow.component.combobox.ComboBox<String> country =
+            new com.vaadin.flow.component.combobox.ComboBox<>(getTranslation("lead.field.country"));
     private final TextField company = Fields.text(getTranslation("lead.field.company"), 200);
     private final TextField jobTitle = Fields.text(getTranslation("lead.field.job-title"), 150);
     private final ComboBox<LeadSource> source = new ComboBox<>(getTranslation("lead.field.source"));
@@ -92,12 +94,18 @@ final class LeadDialog extends Dialog {
         phone.setId("lead-phone");
         phone.setHelperText(getTranslation("lead.field.phone-help"));
         country.setId("lead-country");
+        java.util.Locale locale = getLocale();
+        java.util.Comparator<String> byName = java.util.Comparator.comparing(
+                code -> java.util.Locale.of("", code).getDisplayCountry(locale), java.text.Collator.getInstance(locale));
+        country.setItems(app.funnel.lead.ContactCheck.countries().stream().sorted(byName).toList());
+        country.setItemLabelGenerator(code -> java.util.Locale.of("", code).getDisplayCountry(locale) + " (" + code + ")");
+        country.setClearButtonVisible(true);
         country.setHelperText(getTranslation("lead.field.country-help"));
         company.setId("lead-company");
         source.setItems(LeadSource.values());
         source.setItemLabelGenerator(s -> getTranslation("source." + s.name()));
         source.setId("lead-source");
-        notes.setMaxLength(20_000);
+        Fields.limit(notes, 20_000);
         referredBy.setId("lead-referred-by");
         referredBy.setItemLabelGenerator(r -> r.firstName() + " " + r.lastName()
                 + (r.company() == null ? "" : " (" + r.company() + ")"));
@@ -116,7 +124,8 @@ final class LeadDialog extends Dialog {
             lastName.setValue(lead.lastName());
             email.setValue(nz(lead.email()));
             phone.setValue(nz(lead.phone()));
-            country.setValue(nz(lead.country()));
+            country.setValue(lead.country() == null || !app.funnel.lead.ContactCheck.isKnownCountry(lead.country())
+                    ? null : lead.country().toUpperCase(java.util.Locale.ROOT));
             company.setValue(nz(lead.company()));
             jobTitle.setValue(nz(lead.jobTitle()));
             source.setValue(lead.source());
@@ -167,10 +176,11 @@ final class LeadDialog extends Dialog {
             // the "looks fake" signs while typing, as the save would find them
             liveSuspect.setId("lead-suspect-live");
             liveSuspect.addClassName("funnel-suspect");
-            for (var field : List.of(firstName, lastName, phone, country)) {
+            for (var field : List.of(firstName, lastName, phone)) {
                 field.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
                 field.addValueChangeListener(e -> showLiveSuspect());
             }
+            country.addValueChangeListener(e -> showLiveSuspect());
             email.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
             email.addValueChangeListener(e -> showLiveSuspect());
             showLiveSuspect();
@@ -230,7 +240,7 @@ final class LeadDialog extends Dialog {
         if (salesOwner) {
             TextField reason = new TextField();
             reason.setPlaceholder(getTranslation("lead.return-reason"));
-            reason.setMaxLength(1000);
+            Fields.limit(reason, 1000);
             reason.setId("return-reason");
             buttons.add(reason, action("lead.return", "return", () -> leads.returnToMarketing(current.id(),
                     current.version(), reason.getValue())));
@@ -249,7 +259,7 @@ final class LeadDialog extends Dialog {
             reason.setId("disqualify-reason");
             TextField note = new TextField();
             note.setPlaceholder(getTranslation("lead.disqualify-note"));
-            note.setMaxLength(1000);
+            Fields.limit(note, 1000);
             note.setId("disqualify-note");
             buttons.add(reason, note, action("lead.disqualify", "disqualify", () -> leads.disqualify(current.id(),
                     current.version(), reason.getValue(), note.getValue())));
@@ -262,7 +272,7 @@ final class LeadDialog extends Dialog {
             target.setId("recycle-target");
             TextField reason = new TextField();
             reason.setPlaceholder(getTranslation("lead.recycle-reason"));
-            reason.setMaxLength(1000);
+            Fields.limit(reason, 1000);
             reason.setId("recycle-reason");
             buttons.add(target, reason, action("lead.recycle", "recycle", () -> leads.recycle(current.id(),
                     current.version(), target.getValue() == null ? LeadStatus.NEW : target.getValue(),
@@ -347,7 +357,8 @@ final class LeadDialog extends Dialog {
             f.setInvalid(false);
         }
         LeadInput input = new LeadInput(firstName.getValue(), lastName.getValue(), email.getValue(), phone.getValue(),
-                company.getValue(), jobTitle.getValue(), country.getValue(), source.getValue(),
+                company.getValue(), jobTitle.getValue(), country.getValue() == null ? "" : country.getValue(),
+                source.getValue(),
                 referredBy.getValue() == null ? null : referredBy.getValue().id(), notes.getValue());
         try {
             lead = lead == null ? leads.create(input, duplicatesConfirmed)
@@ -381,7 +392,7 @@ final class LeadDialog extends Dialog {
     private void showLiveSuspect() {
         liveSuspect.removeAll();
         String phoneE164 = app.funnel.lead.ContactCheck.toE164(phone.getValue(),
-                country.getValue().isBlank() ? null : country.getValue().strip().toUpperCase(java.util.Locale.ROOT))
+                country.getValue())
                 .orElse(null);
         var reasons = app.funnel.lead.ContactCheck.suspectReasons(firstName.getValue().strip(),
                 lastName.getValue().strip(), email.getValue().isBlank() ? null : email.getValue().strip(), phoneE164);

@@ -1,5 +1,6 @@
 package app.funnel.opportunity.ui;
 
+import app.funnel.base.ui.Fields;
 import app.funnel.base.ConcurrentChangeException;
 import app.funnel.base.InvalidInputException;
 import app.funnel.base.ui.Messages;
@@ -268,7 +269,7 @@ final class BoardView extends Main implements HasDynamicTitle {
         ask.setHeaderTitle(getTranslation("board.drop-title", row.name(), getTranslation("stage." + to.name())));
         TextField reason = new TextField(getTranslation("opportunity.reason"));
         reason.setId("drop-reason");
-        reason.setMaxLength(1000);
+        Fields.limit(reason, 1000);
         reason.setWidthFull();
         ComboBox<LostReason> lostReason = new ComboBox<>(getTranslation("opportunity.lost-reason"));
         lostReason.setId("drop-lost-reason");
@@ -276,7 +277,7 @@ final class BoardView extends Main implements HasDynamicTitle {
         lostReason.setItemLabelGenerator(r -> getTranslation("lost." + r.name()));
         TextField lostNote = new TextField(getTranslation("opportunity.lost-note"));
         lostNote.setId("drop-lost-note");
-        lostNote.setMaxLength(1000);
+        Fields.limit(lostNote, 1000);
         lostNote.setWidthFull();
         boolean lost = to == Stage.CLOSED_LOST;
         lostReason.setVisible(lost);

@@ -149,7 +149,7 @@ final class OpportunityDialog extends Dialog {
             TextField reason = new TextField();
             reason.setId("stage-reason");
             reason.setPlaceholder(getTranslation("opportunity.reason"));
-            reason.setMaxLength(1000);
+            Fields.limit(reason, 1000);
             ComboBox<LostReason> lostReason = new ComboBox<>();
             lostReason.setId("lost-reason");
             lostReason.setPlaceholder(getTranslation("opportunity.lost-reason"));
@@ -159,7 +159,7 @@ final class OpportunityDialog extends Dialog {
             TextField lostNote = new TextField();
             lostNote.setId("lost-note");
             lostNote.setPlaceholder(getTranslation("opportunity.lost-note"));
-            lostNote.setMaxLength(1000);
+            Fields.limit(lostNote, 1000);
             lostNote.setVisible(false);
             target.addValueChangeListener(e -> {
                 boolean lost = e.getValue() == Stage.CLOSED_LOST;

@@ -42,7 +42,7 @@ class LeadsViewIT extends SpringBrowserlessTest {
         test(find(TextField.class).withId("lead-last-name").single()).setValue("Ortiz");
         test(find(EmailField.class).withId("lead-email").single()).setValue("olga@acme.com");
         test(find(TextField.class).withId("lead-phone").single()).setValue("(21) 99876-5432");
-        test(find(TextField.class).withId("lead-country").single()).setValue("BR");
+        ((com.vaadin.flow.component.combobox.ComboBox<String>) find(com.vaadin.flow.component.combobox.ComboBox.class).withId("lead-country").single()).setValue("BR");
         test(find(TextField.class).withId("lead-company").single()).setValue(company);
         test(find(Button.class).withId("save-lead").single()).click();
 
@@ -99,7 +99,7 @@ class LeadsViewIT extends SpringBrowserlessTest {
         test(find(TextField.class).withId("lead-first-name").single()).setValue("Pia");
         test(find(TextField.class).withId("lead-last-name").single()).setValue("Paz");
         test(find(TextField.class).withId("lead-phone").single()).setValue("123");
-        test(find(TextField.class).withId("lead-country").single()).setValue("BR");
+        ((com.vaadin.flow.component.combobox.ComboBox<String>) find(com.vaadin.flow.component.combobox.ComboBox.class).withId("lead-country").single()).setValue("BR");
         test(find(TextField.class).withId("lead-company").single()).setValue(company);
         test(find(Button.class).withId("save-lead").single()).click();
 
