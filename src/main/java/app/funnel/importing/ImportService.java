@@ -273,8 +273,18 @@ public class ImportService {
         return get(id);
     }
 
+    /**
+     * On shutdown a running import is given time to finish (within the shutdown phase's timeout),
+     * before the database stops; one that takes longer is interrupted between its thousand-row
+     * transactions, and the next start marks it interrupted, undoable.
+     */
     @PreDestroy
-    void stop() {
+    void stop() throws InterruptedException {
+        jobs.shutdown();
+        readers.shutdown();
+        if (!jobs.awaitTermination(15, java.util.concurrent.TimeUnit.SECONDS)) {
+            LOG.warn("An import was still running at shutdown; it stops between two batches and can be undone");
+        }
         jobs.shutdownNow();
         readers.shutdownNow();
     }
