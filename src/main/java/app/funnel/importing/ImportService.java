@@ -281,7 +281,7 @@ public class ImportService {
     @PreDestroy
     void stop() throws InterruptedException {
         jobs.shutdown();
-        readers.shutdown();
+        // the readers stay until the import has finished: it hands them its next thousand rows
         if (!jobs.awaitTermination(15, java.util.concurrent.TimeUnit.SECONDS)) {
             LOG.warn("An import was still running at shutdown; it stops between two batches and can be undone");
         }
