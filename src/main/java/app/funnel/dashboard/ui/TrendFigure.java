@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -102,10 +101,10 @@ final class TrendFigure extends DashboardFigure {
         table.setItems(java.util.stream.IntStream.range(0, trend.months().size()).boxed().toList());
         chart.setOption(option());
         markers.removeAll();
-        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.getDefault());
+        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         for (Trend.Marker marker : trend.markers()) {
             Span chip = new Span(t("dashboard.trend.marker", marker.version(),
-                    day.format(marker.publishedAt().atZone(ZoneOffset.UTC)), terms(marker), marker.note()));
+                    day.format(marker.publishedAt().atZone(app.funnel.base.ui.Messages.zone(getUI().orElse(null)))), terms(marker), marker.note()));
             chip.addClassName("funnel-marker");
             chip.setId("trend-marker-" + marker.version());
             markers.add(chip);

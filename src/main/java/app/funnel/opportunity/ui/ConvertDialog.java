@@ -65,6 +65,7 @@ final class ConvertDialog extends Dialog {
         currency.setAllowCustomValue(true);
         currency.addCustomValueSetListener(e -> currency.setValue(e.getDetail().toUpperCase(java.util.Locale.ROOT)));
         currency.setValue("BR".equals(lead.country()) ? "BRL" : "PT".equals(lead.country()) ? "EUR" : "USD");
+        Money.echo(amount, currency);
         close.setId("convert-close");
         close.setValue(LocalDate.now().plusMonths(3));
         close.setRequiredIndicatorVisible(true);

@@ -44,4 +44,25 @@ final class Money {
         return totals.stream().map(t -> format(weighted ? t.weighted() : t.amount(), t.currency()))
                 .collect(Collectors.joining(" · "));
     }
+
+    /**
+     * Shows the amount as it reads in the user's language (thousands separators, the currency) under
+     * the field while it is typed, so that 30000000 is seen as R$ 30.000.000 before it is saved.
+     */
+    static void echo(com.vaadin.flow.component.textfield.BigDecimalField amount,
+                     com.vaadin.flow.component.HasValue<?, String> currency) {
+        Runnable show = () -> {
+            String code = currency.getValue() == null ? null : currency.getValue().strip().toUpperCase(Locale.ROOT);
+            boolean known = code != null && code.matches("[A-Z]{3}");
+            try {
+                amount.setHelperText(amount.getValue() == null || !known ? null : format(amount.getValue(), code));
+            } catch (IllegalArgumentException unknownCurrency) {
+                amount.setHelperText(null);
+            }
+        };
+        amount.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        amount.addValueChangeListener(e -> show.run());
+        currency.addValueChangeListener(e -> show.run());
+        show.run();
+    }
 }

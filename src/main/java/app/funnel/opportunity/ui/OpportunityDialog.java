@@ -111,6 +111,7 @@ final class OpportunityDialog extends Dialog {
         boolean editable = owner && deal.stage().isOpen();
         name.setReadOnly(!editable);
         amount.setReadOnly(!editable);
+        Money.echo(amount, currency);
         currency.setReadOnly(!editable);
         close.setReadOnly(!editable);
         notes.setReadOnly(!editable);
