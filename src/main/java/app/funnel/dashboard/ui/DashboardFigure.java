@@ -13,7 +13,7 @@ abstract class DashboardFigure {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final Locale locale;
+    final Locale locale;
     /** The filters last shown, for drill-downs. */
     YearMonth shownFrom = YearMonth.now();
     YearMonth shownTo = YearMonth.now();

@@ -44,7 +44,7 @@ final class HandoffFigure extends DashboardFigure {
         returns.addComponentColumn(r -> new Anchor("leads/" + r.leadId(), r.lead())).setHeader(t("dashboard.col.lead"))
                 .setFlexGrow(1);
         returns.addColumn(Handoff.Return::by).setHeader(t("dashboard.col.returned-by")).setAutoWidth(true);
-        returns.addColumn(r -> day.format(r.at().atZone(app.funnel.base.ui.Messages.zone(getUI().orElse(null))))).setHeader(t("dashboard.col.when"))
+        returns.addColumn(r -> day.format(r.at().atZone(app.funnel.base.ui.Messages.zone(com.vaadin.flow.component.UI.getCurrent())))).setHeader(t("dashboard.col.when"))
                 .setAutoWidth(true);
         returns.addColumn(Handoff.Return::reason).setHeader(t("dashboard.col.reason")).setFlexGrow(2);
         returns.setAllRowsVisible(true);

@@ -101,10 +101,10 @@ final class TrendFigure extends DashboardFigure {
         table.setItems(java.util.stream.IntStream.range(0, trend.months().size()).boxed().toList());
         chart.setOption(option());
         markers.removeAll();
-        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
         for (Trend.Marker marker : trend.markers()) {
             Span chip = new Span(t("dashboard.trend.marker", marker.version(),
-                    day.format(marker.publishedAt().atZone(app.funnel.base.ui.Messages.zone(getUI().orElse(null)))), terms(marker), marker.note()));
+                    day.format(marker.publishedAt().atZone(app.funnel.base.ui.Messages.zone(com.vaadin.flow.component.UI.getCurrent()))), terms(marker), marker.note()));
             chip.addClassName("funnel-marker");
             chip.setId("trend-marker-" + marker.version());
             markers.add(chip);
