@@ -38,35 +38,21 @@ public class ActiveSessions implements HttpSessionListener {
      * away stops working at once, without logging them out. Returns how many sessions were changed.
      */
     public int refreshRolesOf(String username, java.util.Set<Role> roles) {
-        int refreshed = 0;
-        for (HttpSession session : List.copyOf(sessions.values())) {
-            try {
-                if (session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
-                        instanceof SecurityContext context
-                        && context.getAuthentication() != null
-                        && username.equalsIgnoreCase(context.getAuthentication().getName())) {
-                    Object principal = context.getAuthentication().getPrincipal();
-                    if (principal instanceof FunnelPrincipal old) {
-                        principal = new FunnelPrincipal(old.userId(), old.getUsername(), old.displayName(), "", true,
-                                roles);
-                    }
-                    var authorities = roles.stream().map(role -> (org.springframework.security.core.GrantedAuthority)
-                            new org.springframework.security.core.authority.SimpleGrantedAuthority(role.authority()))
-                            .toList();
-                    var authentication = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-                            .authenticated(principal, null, authorities);
-                    authentication.setDetails(context.getAuthentication().getDetails());
-                    // a new context object: a request of that session running now keeps the one it read
-                    SecurityContext fresh = org.springframework.security.core.context.SecurityContextHolder
-                            .createEmptyContext();
-                    fresh.setAuthentication(authentication);
-                    session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, fresh);
-                    refreshed++;
-                }
-            } catch (IllegalStateException alreadyInvalidated) {
-                sessions.remove(session.getId());
+        int refreshed = forEachSessionOf(username, (session, context) -> {
+            Object principal = context.getAuthentication().getPrincipal();
+            if (principal instanceof FunnelPrincipal old) {
+                principal = new FunnelPrincipal(old.userId(), old.getUsername(), old.displayName(), "", true, roles);
             }
-        }
+            var authorities = roles.stream().map(role -> (org.springframework.security.core.GrantedAuthority)
+                    new org.springframework.security.core.authority.SimpleGrantedAuthority(role.authority())).toList();
+            var authentication = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                    .authenticated(principal, null, authorities);
+            authentication.setDetails(context.getAuthentication().getDetails());
+            // a new context object: a request of that session running now keeps the one it read
+            SecurityContext fresh = org.springframework.security.core.context.SecurityContextHolder.createEmptyContext();
+            fresh.setAuthentication(authentication);
+            session.setAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, fresh);
+        });
         if (refreshed > 0) {
             log.info("Roles of {} changed in {} open session(s): {}", username, refreshed, roles);
         }
@@ -75,23 +61,29 @@ public class ActiveSessions implements HttpSessionListener {
 
     /** Ends every open session of the given user; returns how many were ended. */
     public int endSessionsOf(String username) {
-        int ended = 0;
+        int ended = forEachSessionOf(username, (session, context) -> session.invalidate());
+        if (ended > 0) {
+            log.info("Ended {} open session(s) of {}", ended, username);
+        }
+        return ended;
+    }
+
+    /** Runs the action on each open session logged in as the user; returns how many there were. */
+    private int forEachSessionOf(String username, java.util.function.BiConsumer<HttpSession, SecurityContext> action) {
+        int count = 0;
         for (HttpSession session : List.copyOf(sessions.values())) {
             try {
                 if (session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
                         instanceof SecurityContext context
                         && context.getAuthentication() != null
                         && username.equalsIgnoreCase(context.getAuthentication().getName())) {
-                    session.invalidate();
-                    ended++;
+                    action.accept(session, context);
+                    count++;
                 }
             } catch (IllegalStateException alreadyInvalidated) {
                 sessions.remove(session.getId());
             }
         }
-        if (ended > 0) {
-            log.info("Ended {} open session(s) of {}", ended, username);
-        }
-        return ended;
+        return count;
     }
 }
