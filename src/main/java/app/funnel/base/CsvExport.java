@@ -32,6 +32,34 @@ public final class CsvExport implements AutoCloseable {
         }
     }
 
+    /**
+     * The words of an export in the user's language: column names and coded values (status,
+     * source, stage...) through translation keys. {@link #CODES} keeps the stable codes, for other
+     * programs that read the file.
+     */
+    @FunctionalInterface
+    public interface Words {
+        Words CODES = key -> null;
+
+        /** The text for the key, or null to write the code. */
+        @org.jspecify.annotations.Nullable String word(String key);
+
+        /** A column name: the translation of {@code prefix + code}, or the code. */
+        default String column(String prefix, String code) {
+            String text = word(prefix + code);
+            return text == null ? code : text;
+        }
+
+        /** A coded value (null stays empty): the translation of {@code prefix + code}, or the code. */
+        default String value(String prefix, @org.jspecify.annotations.Nullable String code) {
+            if (code == null || code.isEmpty()) {
+                return "";
+            }
+            String text = word(prefix + code);
+            return text == null ? code : text;
+        }
+    }
+
     private final CSVPrinter printer;
 
     public CsvExport(OutputStream out, Delimiter delimiter, List<String> header) {

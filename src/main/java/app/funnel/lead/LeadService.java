@@ -163,14 +163,25 @@ public class LeadService {
      */
     @PreAuthorize(Roles.HAS_ANY_ROLE)
     public long export(LeadQuery query, app.funnel.base.CsvExport.Delimiter delimiter, java.io.OutputStream out) {
+        return export(query, delimiter, app.funnel.base.CsvExport.Words.CODES, out);
+    }
+
+    /** As above, with column names and coded values (source, status, suspect signs) in the given words. */
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public long export(LeadQuery query, app.funnel.base.CsvExport.Delimiter delimiter,
+                       app.funnel.base.CsvExport.Words words, java.io.OutputStream out) {
         long[] count = {0};
-        try (var csv = new app.funnel.base.CsvExport(out, delimiter, List.of("id", "first_name", "last_name", "email",
-                "phone", "company", "job_title", "country", "source", "status", "owner", "suspect", "created_at"))) {
+        List<String> columns = List.of("id", "first_name", "last_name", "email", "phone", "company", "job_title",
+                "country", "source", "status", "owner", "suspect", "created_at");
+        try (var csv = new app.funnel.base.CsvExport(out, delimiter,
+                columns.stream().map(c -> words.column("csv.lead.", c)).toList())) {
             search.export(query, rs -> {
                 java.time.LocalDateTime created = rs.getObject(13, java.time.LocalDateTime.class);
+                String suspect = rs.getString(12) == null ? "" : java.util.Arrays.stream(rs.getString(12).split(","))
+                        .map(code -> words.value("suspect.", code)).collect(Collectors.joining(", "));
                 csv.row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
-                        rs.getString(11), rs.getString(12) == null ? "" : rs.getString(12),
+                        rs.getString(6), rs.getString(7), rs.getString(8), words.value("source.", rs.getString(9)),
+                        words.value("status.", rs.getString(10)), rs.getString(11), suspect,
                         created.atZone(java.time.ZoneId.systemDefault()).toInstant().toString());
                 count[0]++;
             });

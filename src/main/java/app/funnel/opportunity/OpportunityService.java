@@ -151,14 +151,23 @@ public class OpportunityService {
      */
     @PreAuthorize(Roles.HAS_ANY_ROLE)
     public long export(OpportunityQuery query, app.funnel.base.CsvExport.Delimiter delimiter, java.io.OutputStream out) {
+        return export(query, delimiter, app.funnel.base.CsvExport.Words.CODES, out);
+    }
+
+    /** As above, with column names and coded values (stage, lost reason) in the given words. */
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public long export(OpportunityQuery query, app.funnel.base.CsvExport.Delimiter delimiter,
+                       app.funnel.base.CsvExport.Words words, java.io.OutputStream out) {
         long[] count = {0};
-        try (var csv = new app.funnel.base.CsvExport(out, delimiter, List.of("id", "name", "account", "buyer",
-                "amount", "currency", "probability", "stage", "expected_close", "owner", "lost_reason", "lost_note",
-                "lead_id"))) {
+        List<String> columns = List.of("id", "name", "account", "buyer", "amount", "currency", "probability", "stage",
+                "expected_close", "owner", "lost_reason", "lost_note", "lead_id");
+        try (var csv = new app.funnel.base.CsvExport(out, delimiter,
+                columns.stream().map(c -> words.column("csv.opportunity.", c)).toList())) {
             search.export(query, rs -> {
                 csv.row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4) + " " + rs.getString(5),
-                        rs.getBigDecimal(6).toPlainString(), rs.getString(7), rs.getInt(8), rs.getString(9),
-                        rs.getObject(10, LocalDate.class), rs.getString(11), rs.getString(12), rs.getString(13),
+                        rs.getBigDecimal(6).toPlainString(), rs.getString(7), rs.getInt(8),
+                        words.value("stage.", rs.getString(9)), rs.getObject(10, LocalDate.class), rs.getString(11),
+                        words.value("lost.", rs.getString(12)), rs.getString(13),
                         rs.getObject(14) == null ? "" : rs.getLong(14));
                 count[0]++;
             });

@@ -36,6 +36,10 @@ class SmokeBrowserIT extends BrowserTest {
             page.navigate(base() + "/" + (path == null ? "" : path));
             page.waitForLoadState(LoadState.NETWORKIDLE);
             page.locator("#main-nav").waitFor();
+            if (user.equals("leadership")) {
+                page.screenshot(new Page.ScreenshotOptions().setPath(SharedScreens.path(
+                        "page-" + (path == null || path.isEmpty() ? "home" : path.replace('/', '-')) + "-" + locale + ".png")));
+            }
             String text = page.locator("body").innerText();
             if (!page.title().startsWith(labels.get(i))) {
                 markers.add(path + ": the browser tab says " + page.title() + ", the menu " + labels.get(i));

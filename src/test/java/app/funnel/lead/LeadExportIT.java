@@ -66,6 +66,25 @@ class LeadExportIT {
     }
 
     @Test
+    void the_export_speaks_the_users_language_unless_codes_are_asked_for() {
+        TestLogins.as("leadership", Role.LEADERSHIP);
+        java.util.ResourceBundle pt = java.util.ResourceBundle.getBundle("vaadin-i18n/translations",
+                java.util.Locale.of("pt", "BR"));
+        CsvExport.Words portuguese = key -> pt.containsKey(key) ? pt.getString(key) : null;
+        LeadQuery query = LeadQuery.all().withStatus(LeadStatus.NEW);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        leads.export(query, CsvExport.Delimiter.SEMICOLON, portuguese, out);
+        String text = new String(out.toByteArray(), StandardCharsets.UTF_8).substring(1);
+        assertThat(text.lines().findFirst().orElseThrow()).startsWith("Id;Nome;Sobrenome;E-mail;Telefone;Empresa");
+        assertThat(parse(text, ';')).isNotEmpty().allSatisfy(r -> assertThat(r.get("Status")).isEqualTo("Novo"));
+
+        ByteArrayOutputStream codes = new ByteArrayOutputStream();
+        leads.export(query, CsvExport.Delimiter.SEMICOLON, CsvExport.Words.CODES, codes);
+        assertThat(parse(new String(codes.toByteArray(), StandardCharsets.UTF_8).substring(1), ';'))
+                .allSatisfy(r -> assertThat(r.get("status")).isEqualTo("NEW"));
+    }
+
+    @Test
     void the_filtered_deals_export_with_their_account_and_buyer() {
         TestLogins.as("marketing", Role.MARKETING);
         OpportunityQuery won = OpportunityQuery.all().withStage(Stage.CLOSED_WON);

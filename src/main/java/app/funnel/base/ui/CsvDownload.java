@@ -21,12 +21,26 @@ public class CsvDownload extends Div {
     /** Writes the export to the response as it is downloaded. */
     @FunctionalInterface
     public interface Writer {
+        void write(CsvExport.Delimiter delimiter, CsvExport.Words words, OutputStream out);
+    }
+
+    /** A writer whose file has no coded values to translate (the dashboard's figures). */
+    @FunctionalInterface
+    public interface PlainWriter {
         void write(CsvExport.Delimiter delimiter, OutputStream out);
     }
 
     private final Select<CsvExport.Delimiter> delimiter = new Select<>();
+    /** Column names and values in the user's language, or the stable codes other programs read. */
+    private final Select<Boolean> codes = new Select<>();
     private final Anchor link;
 
+    public CsvDownload(String fileName, PlainWriter writer) {
+        this(fileName, (Writer) (delimiter, words, out) -> writer.write(delimiter, out));
+        codes.setVisible(false);
+    }
+
+    /** With a choice of column names and values in the user's language or as codes. */
     public CsvDownload(String fileName, Writer writer) {
         addClassName("funnel-csv-download");
         delimiter.setItems(CsvExport.Delimiter.values());
@@ -36,11 +50,22 @@ public class CsvDownload extends Div {
                 : CsvExport.Delimiter.COMMA);
         delimiter.setWidth("9rem");
         delimiter.setAriaLabel(getTranslation("csv.delimiter"));
+        codes.setItems(false, true);
+        codes.setItemLabelGenerator(c -> getTranslation(c ? "csv.words.codes" : "csv.words.language"));
+        codes.setValue(false);
+        codes.setWidth("13rem");
+        codes.setAriaLabel(getTranslation("csv.words"));
+        codes.setId("export-words");
+        CsvExport.Words language = key -> {
+            String text = com.vaadin.flow.i18n.I18NProvider.translate(locale, key);
+            return text == null || text.startsWith("!") ? null : text;
+        };
         link = new Anchor((DownloadEvent event) -> {
             event.setFileName(fileName);
             event.setContentType("text/csv; charset=UTF-8");
             try (OutputStream out = event.getOutputStream()) {
-                writer.write(delimiter.getValue(), out);
+                writer.write(delimiter.getValue(), Boolean.TRUE.equals(codes.getValue()) ? CsvExport.Words.CODES : language,
+                        out);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -52,7 +77,7 @@ public class CsvDownload extends Div {
         link.add(button);
         link.addClassName("funnel-csv-link");
         link.setId("export-csv");
-        add(delimiter, link);
+        add(delimiter, codes, link);
     }
 
     /** The download link's id, where a page has more than one export (default {@code export-csv}). */

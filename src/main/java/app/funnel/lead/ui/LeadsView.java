@@ -128,8 +128,8 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
         drillDown.addClassName("funnel-badge");
         drillDown.setVisible(false);
         Toolbar toolbar = new Toolbar(text, source, from, to, mine, drillDown);
-        toolbar.end(new app.funnel.base.ui.CsvDownload("leads.csv", (delimiter, out) ->
-                leads.export(query(), delimiter, out)));
+        toolbar.end(new app.funnel.base.ui.CsvDownload("leads.csv", (delimiter, words, out) ->
+                leads.export(query(), delimiter, words, out)));
         if (me.has(Role.MARKETING)) {
             Button create = new Button(getTranslation("leads.new"), new Icon(VaadinIcon.PLUS),
                     e -> new LeadDialog(leads, definitions, users, extensions, null, this::refresh).open());

@@ -154,8 +154,8 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
             refresh();
         });
         add(new Toolbar(stage, owner, account, closeFrom, closeTo, amountMin, amountMax, mine, drillDown)
-                .end(new app.funnel.base.ui.CsvDownload("opportunities.csv", (delimiter, out) ->
-                        opportunities.export(query(), delimiter, out))), grid, footer);
+                .end(new app.funnel.base.ui.CsvDownload("opportunities.csv", (delimiter, words, out) ->
+                        opportunities.export(query(), delimiter, words, out))), grid, footer);
         updateFooter();
     }
 
