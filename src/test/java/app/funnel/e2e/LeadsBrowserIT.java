@@ -84,11 +84,18 @@ class LeadsBrowserIT extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo("leads.csv");
         org.assertj.core.api.Assertions.assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-        org.assertj.core.api.Assertions.assertThat(text).contains("id,first_name,last_name").contains(",SQL,");
+        org.assertj.core.api.Assertions.assertThat(text).as("column names in the user's language")
+                .contains("Id,First name,Last name").contains(",SQL,");
+
+        page.locator("#export-words").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText("As codes")).click();
+        com.microsoft.playwright.Download codes = page.waitForDownload(() -> page.locator("#export-csv").click());
+        org.assertj.core.api.Assertions.assertThat(new String(java.nio.file.Files.readAllBytes(codes.path()),
+                java.nio.charset.StandardCharsets.UTF_8)).as("stable codes for programs")
+                .contains("id,first_name,last_name").contains(",SQL,");
         page.context().close();
     }
 
-    /** The demo data holds a "Test Asdf" with the same e-mail: that save first lists it as a likely duplicate. */
     @Test
     void a_pasted_name_too_long_is_refused_with_a_message_not_cut_short_and_countries_are_picked_by_name() {
         Page page = chromium.newPage();
@@ -117,6 +124,7 @@ class LeadsBrowserIT extends BrowserTest {
         page.context().close();
     }
 
+    /** The demo data holds a "Test Asdf" with the same e-mail: that save first lists it as a likely duplicate. */
     static void createLead(Page page, String first, String last, String email, String company,
                                    boolean expectDuplicate) {
         page.locator("#new-lead").click();
