@@ -22,6 +22,8 @@ class LoginBrowserIT extends BrowserTest {
 
     @Autowired
     UserService users;
+    @Autowired
+    app.funnel.security.LoginThrottle throttle;
 
     @Test
     void each_demo_user_logs_in_and_sees_only_the_views_of_its_roles() {
@@ -84,6 +86,22 @@ class LoginBrowserIT extends BrowserTest {
         Chromium.logIn(page, base(), username, "the right password");
         assertThat(Chromium.navigation(page)).as("never locked out: after the wait the password works").contains("Home");
         page.context().close();
+    }
+
+    @Test
+    void an_account_under_attack_is_shown_to_admins_on_the_users_page() {
+        String username = "target" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        asAdmin(() -> users.create(new NewUser(username, "Under Attack", "attack@example.com", Set.of(Role.SALES),
+                "the right password")));
+        for (int i = 0; i < 12; i++) {
+            throttle.recordFailure(username, "203.0.113." + (i % 4), true);
+        }
+        Page admin = chromium.newPage();
+        Chromium.logIn(admin, base(), "admin", DemoMode.DEMO_PASSWORD);
+        Chromium.waitForShell(admin);
+        admin.navigate(base() + "/admin/users");
+        assertThat(admin.locator("#login-attack-" + username)).containsText("12 failed logins from 4 address(es)");
+        admin.context().close();
     }
 
     @Test
