@@ -74,6 +74,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void plain_sql_passes_times_as_utc_never_as_jvm_zone_timestamps() {
+        // java.sql.Timestamp is written and read in the JVM's zone; stored times are UTC (base.Utc)
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().should()
+                .dependOnClassesThat().belongToAnyOf(java.sql.Timestamp.class)
+                .because("a JVM started with another TZ would shift every time read or written by plain SQL")
+                .check(CLASSES);
+    }
+
+    @Test
     void feature_packages_do_not_depend_on_each_other_in_cycles() {
         slices().assignedFrom(FEATURES).should().beFreeOfCycles().check(CLASSES);
     }

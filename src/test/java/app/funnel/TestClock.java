@@ -17,6 +17,17 @@ public final class TestClock extends Clock {
 
     private static volatile Instant fixed;
 
+    private final ZoneId zone;
+
+    TestClock(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** A clock in UTC, for tests without a Spring context. */
+    public static TestClock systemUTC() {
+        return new TestClock(ZoneOffset.UTC);
+    }
+
     /** Fixes the clock at the instant. */
     public static void set(Instant at) {
         fixed = at;
@@ -34,7 +45,7 @@ public final class TestClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
     @Override
@@ -69,8 +80,8 @@ public final class TestClock extends Clock {
     static class Config {
         @Bean
         @Primary
-        Clock testClock() {
-            return new TestClock();
+        Clock testClock(app.funnel.base.CompanyZone zone) {
+            return new TestClock(zone.id());
         }
     }
 }

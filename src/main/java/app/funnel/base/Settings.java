@@ -1,6 +1,6 @@
 package app.funnel.base;
 
-import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +30,6 @@ public class Settings {
     public void put(String name, String value) {
         jdbc.update("INSERT INTO app_setting (name, value, updated_at) VALUES (?, ?, ?) "
                         + "ON DUPLICATE KEY UPDATE value = VALUES(value), updated_at = VALUES(updated_at)",
-                name, value, Timestamp.from(clock.instant()));
+                name, value, Utc.of(clock.instant()));
     }
 }

@@ -1,7 +1,7 @@
 package app.funnel.base;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +38,7 @@ public class StageChangeLog {
                 : "o.owner_id, o.source, CASE WHEN o.stage = 'CLOSED_LOST' THEN o.lost_reason END "
                         + "FROM opportunity o WHERE o.id = ?";
         org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        Object[] values = {recordType, recordId, from, to, by, Timestamp.from(at), reason, definitionVersion, amount,
+        Object[] values = {recordType, recordId, from, to, by, Utc.of(at), reason, definitionVersion, amount,
                 probability, recordId};
         int written = jdbc.update(connection -> {
             var statement = connection.prepareStatement("INSERT INTO stage_change (record_type, record_id, from_stage, "
@@ -57,8 +57,8 @@ public class StageChangeLog {
         // the history with the new row, and without it: the events to take out and to put in
         long writtenId = java.util.Objects.requireNonNull(key.getKey()).longValue();
         List<StageTally.Row> rows = tally.rows(recordType, recordId);
-        tally.replace(StageTally.events(recordType, rows.stream().filter(r -> r.id() != writtenId).toList()),
-                StageTally.events(recordType, rows));
+        tally.replace(tally.events(recordType, rows.stream().filter(r -> r.id() != writtenId).toList()),
+                tally.events(recordType, rows));
     }
 
     /** One row of a record's history. */
@@ -71,18 +71,18 @@ public class StageChangeLog {
         return jdbc.query("SELECT from_stage, to_stage, changed_by, changed_at, reason, definition_version "
                         + "FROM stage_change WHERE record_type = ? AND record_id = ? ORDER BY changed_at, id",
                 (rs, i) -> new Entry(rs.getString(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant(), rs.getString(5),
+                        Utc.readRequired(rs, 4), rs.getString(5),
                         rs.getObject(6) == null ? null : rs.getInt(6)), recordType, recordId);
     }
 
     /** Gives one record's history to another (when two records are merged into one). */
     public void moveHistory(String recordType, long fromId, long toId) {
         List<StageTally.Event> before = new java.util.ArrayList<>(
-                StageTally.events(recordType, tally.rows(recordType, fromId)));
-        before.addAll(StageTally.events(recordType, tally.rows(recordType, toId)));
+                tally.events(recordType, tally.rows(recordType, fromId)));
+        before.addAll(tally.events(recordType, tally.rows(recordType, toId)));
         jdbc.update("UPDATE stage_change SET record_id = ? WHERE record_type = ? AND record_id = ?",
                 toId, recordType, fromId);
-        tally.replace(before, StageTally.events(recordType, tally.rows(recordType, toId)));
+        tally.replace(before, tally.events(recordType, tally.rows(recordType, toId)));
     }
 
     /** Who last moved the record into the given stage. */

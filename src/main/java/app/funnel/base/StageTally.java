@@ -57,7 +57,7 @@ public class StageTally {
     }
 
     /** A history row as the events read it. */
-    record Row(long id, String to, LocalDateTime at, long ownerId, @Nullable String source,
+    record Row(long id, String to, Instant at, long ownerId, @Nullable String source,
                @Nullable String lostReason) {
     }
 
@@ -70,9 +70,13 @@ public class StageTally {
     private static final int SLOTS = 4;
 
     private final JdbcTemplate jdbc;
+    private final CompanyZone zone;
+    private final Settings settings;
 
-    StageTally(JdbcTemplate jdbc) {
+    StageTally(JdbcTemplate jdbc, CompanyZone zone, Settings settings) {
         this.jdbc = jdbc;
+        this.zone = zone;
+        this.settings = settings;
     }
 
     /**
@@ -84,18 +88,13 @@ public class StageTally {
         return hours < 48 ? (int) hours : (int) Math.min(hours / 24, 366) * 24;
     }
 
-    /** The month of an instant (UTC, as Hibernate stores it) as yyyymm. */
-    public static int month(Instant at) {
-        return month(LocalDateTime.ofInstant(at, ZoneOffset.UTC));
-    }
-
-    /** The month of a stored date and time as yyyymm, as the database's EXTRACT(YEAR_MONTH) gives it. */
-    static int month(LocalDateTime at) {
-        return at.getYear() * 100 + at.getMonthValue();
+    /** The month an event at this instant is counted in: the company's month, as yyyymm. */
+    public int month(Instant at) {
+        return zone.month(at);
     }
 
     /** The events of one record's history, its rows oldest first. */
-    static List<Event> events(String recordType, List<Row> rows) {
+    List<Event> events(String recordType, List<Row> rows) {
         List<Event> events = new ArrayList<>();
         if (rows.isEmpty()) {
             return events;
@@ -134,7 +133,7 @@ public class StageTally {
         return events;
     }
 
-    private static void reached(List<Event> events, List<Row> rows, Set<String> statuses, String step) {
+    private void reached(List<Event> events, List<Row> rows, Set<String> statuses, String step) {
         rows.stream().filter(r -> statuses.contains(r.to())).findFirst().ifPresent(r ->
                 events.add(new Event(Kind.REACHED, month(r.at()), step, 0, r.ownerId(), r.source())));
     }
@@ -143,7 +142,7 @@ public class StageTally {
     List<Row> rows(String recordType, long recordId) {
         return jdbc.query("SELECT id, to_stage, changed_at, owner_id, source, lost_reason FROM stage_change "
                         + "WHERE record_type = ? AND record_id = ? ORDER BY changed_at, id",
-                (rs, i) -> new Row(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDateTime.class), rs.getLong(4),
+                (rs, i) -> new Row(rs.getLong(1), rs.getString(2), Utc.readRequired(rs, 3), rs.getLong(4),
                         rs.getString(5), rs.getString(6)), recordType, recordId);
     }
 
@@ -258,35 +257,35 @@ public class StageTally {
      * Every event, from the base tables in plain SQL (owner, source, kind, month, stage, bucket, n),
      * per owner and source: the history rows with window functions, and the leads for first touches.
      */
-    public static final String EVENTS = """
+    private static final String EVENTS = """
             SELECT owner_id, source, kind, month, stage, bucket, COUNT(*) AS n FROM (
-              SELECT owner_id, COALESCE(source, '-') AS source, 1 AS kind, EXTRACT(YEAR_MONTH FROM changed_at) AS month,
+              SELECT owner_id, COALESCE(source, '-') AS source, 1 AS kind, %3$s AS month,
                      'MQL' AS stage, 0 AS bucket
               FROM (SELECT owner_id, source, changed_at,
                            ROW_NUMBER() OVER (PARTITION BY record_id ORDER BY changed_at, id) AS rn
                     FROM stage_change WHERE record_type = 'LEAD' AND to_stage IN ('MQL', 'SQL', 'CONVERTED')) m
               WHERE rn = 1
               UNION ALL
-              SELECT owner_id, COALESCE(source, '-'), 1, EXTRACT(YEAR_MONTH FROM changed_at), 'SQL', 0
+              SELECT owner_id, COALESCE(source, '-'), 1, %3$s, 'SQL', 0
               FROM (SELECT owner_id, source, changed_at,
                            ROW_NUMBER() OVER (PARTITION BY record_id ORDER BY changed_at, id) AS rn
                     FROM stage_change WHERE record_type = 'LEAD' AND to_stage IN ('SQL', 'CONVERTED')) s
               WHERE rn = 1
               UNION ALL
-              SELECT owner_id, COALESCE(source, '-'), 1, EXTRACT(YEAR_MONTH FROM changed_at), 'OPPORTUNITY', 0
+              SELECT owner_id, COALESCE(source, '-'), 1, %3$s, 'OPPORTUNITY', 0
               FROM (SELECT owner_id, source, changed_at,
                            ROW_NUMBER() OVER (PARTITION BY record_id ORDER BY changed_at, id) AS rn
                     FROM stage_change WHERE record_type = 'OPPORTUNITY') o
               WHERE rn = 1
               UNION ALL
-              SELECT owner_id, COALESCE(source, '-'), 5, EXTRACT(YEAR_MONTH FROM changed_at), 'SQL', 0
+              SELECT owner_id, COALESCE(source, '-'), 5, %3$s, 'SQL', 0
               FROM stage_change WHERE record_type = 'LEAD' AND to_stage = 'SQL'
               UNION ALL
               SELECT owner_id, COALESCE(source, '-'),
                      CASE WHEN next_at IS NOT NULL AND to_stage IN ('NEW', 'MQL', 'SQL', 'QUALIFICATION', 'PROPOSAL',
                                                               'QUOTE', 'NEGOTIATION') THEN 2
                           WHEN to_stage = 'CLOSED_WON' THEN 3 ELSE 4 END,
-                     EXTRACT(YEAR_MONTH FROM COALESCE(next_at, changed_at)),
+                     %4$s,
                      CASE WHEN to_stage = 'CLOSED_LOST' AND next_at IS NULL THEN COALESCE(lost_reason, 'OTHER')
                           ELSE to_stage END,
                      CASE WHEN next_at IS NULL THEN 0 ELSE %1$s END
@@ -295,14 +294,12 @@ public class StageTally {
                                                          'NEGOTIATION'))
                  OR (next_at IS NULL AND record_type = 'OPPORTUNITY' AND to_stage IN ('CLOSED_WON', 'CLOSED_LOST'))
               UNION ALL
-              SELECT owner_id, COALESCE(source, '-'), 6, EXTRACT(YEAR_MONTH FROM next_at), 'SQL', 0
+              SELECT owner_id, COALESCE(source, '-'), 6, %5$s, 'SQL', 0
               FROM h WHERE record_type = 'LEAD' AND to_stage = 'SQL' AND next_stage = 'MQL'
               UNION ALL
-              SELECT owner_id, source, 7, EXTRACT(YEAR_MONTH FROM handed_over_at), 'SQL', %2$s
+              SELECT owner_id, source, 7, %6$s, 'SQL', %2$s
               FROM leads WHERE handed_over_at IS NOT NULL AND first_touch_at IS NOT NULL
-            ) e GROUP BY owner_id, source, kind, month, stage, bucket""".formatted(
-            bucketSql("TIMESTAMPDIFF(HOUR, changed_at, next_at)"),
-            bucketSql("TIMESTAMPDIFF(HOUR, handed_over_at, first_touch_at)"));
+            ) e GROUP BY owner_id, source, kind, month, stage, bucket""";
 
     private static final String HISTORY = """
             WITH h AS (SELECT record_type, to_stage, changed_at, owner_id, source, lost_reason,
@@ -310,9 +307,12 @@ public class StageTally {
                        FROM stage_change WINDOW w AS (PARTITION BY record_type, record_id ORDER BY changed_at, id))
             """;
 
-    /** {@link #EVENTS} with the history rows it reads. */
-    public static String eventsQuery() {
-        return HISTORY + EVENTS;
+    /** {@link #EVENTS} with the history rows it reads, its months in the company's zone. */
+    public String eventsQuery() {
+        return HISTORY + EVENTS.formatted(bucketSql("TIMESTAMPDIFF(HOUR, changed_at, next_at)"),
+                bucketSql("TIMESTAMPDIFF(HOUR, handed_over_at, first_touch_at)"),
+                zone.monthSql("changed_at"), zone.monthSql("COALESCE(next_at, changed_at)"), zone.monthSql("next_at"),
+                zone.monthSql("handed_over_at"));
     }
 
     /**
@@ -324,13 +324,17 @@ public class StageTally {
         attribute("OPPORTUNITY", 0, Long.MAX_VALUE);
         jdbc.update("DELETE FROM stage_tally");
         jdbc.update("INSERT INTO stage_tally (owner_id, source, kind, month, stage, bucket, n) " + countedQuery());
+        settings.put(ZONE_SETTING, zone.id().getId());
     }
+
+    /** The zone the table's months were counted in; tables counted before it was kept were counted in UTC. */
+    private static final String ZONE_SETTING = "stage_tally.time_zone";
 
     /**
      * What the table must hold, from the base tables: {@link #eventsQuery()} under each owner and
      * every owner, each source and every source (owner_id, source, kind, month, stage, bucket, n).
      */
-    public static String countedQuery() {
+    public String countedQuery() {
         return "SELECT CASE WHEN r.k < 2 THEN e.owner_id ELSE 0 END AS owner_id, "
                 + "CASE WHEN r.k IN (0, 2) THEN e.source ELSE '' END AS source, "
                 + "e.kind, e.month, e.stage, e.bucket, SUM(e.n) AS n FROM (" + eventsQuery() + ") e "
@@ -348,8 +352,11 @@ public class StageTally {
                 Boolean.class));
         boolean history = Boolean.TRUE.equals(jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM stage_change WHERE from_stage IS NOT NULL)", Boolean.class));
-        if (!counted && history) {
+        if (history && (!counted || !zone.id().getId().equals(settings.get(ZONE_SETTING).orElse("UTC")))) {
+            // never counted, or counted in another zone: FUNNEL_TIME_ZONE changed
             rebuild();
+        } else if (!history) {
+            settings.put(ZONE_SETTING, zone.id().getId());
         }
     }
 

@@ -1,10 +1,11 @@
 package app.funnel.capture;
 
+import app.funnel.base.Utc;
 import app.funnel.lead.LeadSource;
 import app.funnel.lead.SignalKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -40,13 +41,13 @@ class CaptureStore {
                 Instant at, String by, @org.jspecify.annotations.Nullable String thankYouUrl) {
         jdbc.update("INSERT INTO capture_form (form_key, name, source, signal_kind, allowed_origins, owner_id, "
                         + "created_at, created_by, thank_you_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", key, name,
-                source.name(), signal.name(), String.join(" ", origins), ownerId, Timestamp.from(at), by, thankYouUrl);
+                source.name(), signal.name(), String.join(" ", origins), ownerId, Utc.of(at), by, thankYouUrl);
         Long id = jdbc.queryForObject("SELECT id FROM capture_form WHERE form_key = ?", Long.class, key);
         return id == null ? 0 : id;
     }
 
     void revoke(long id, Instant at) {
-        jdbc.update("UPDATE capture_form SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", Timestamp.from(at), id);
+        jdbc.update("UPDATE capture_form SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", Utc.of(at), id);
     }
 
     /** The lead an identical earlier post of this form stored, if there was one. */
@@ -61,7 +62,7 @@ class CaptureStore {
         try {
             jdbc.update("INSERT INTO capture_submission (form_id, fingerprint, lead_id, consent, consent_text, address, "
                     + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", formId, fingerprint, leadId, consent, consentText,
-                    address, Timestamp.from(at));
+                    address, Utc.of(at));
             return true;
         } catch (DuplicateKeyException identical) {
             return false;
@@ -75,11 +76,10 @@ class CaptureStore {
     }
 
     private static CaptureForm form(ResultSet rs, int i) throws SQLException {
-        Timestamp revoked = rs.getTimestamp(8);
         return new CaptureForm(rs.getLong(1), rs.getString(2), rs.getString(3), LeadSource.valueOf(rs.getString(4)),
                 SignalKind.valueOf(rs.getString(5)),
                 Arrays.stream(rs.getString(6).split("\\s+")).filter(s -> !s.isBlank()).toList(), rs.getLong(7),
-                revoked == null ? null : revoked.toInstant(), rs.getTimestamp(9).toInstant(), rs.getString(10),
+                Utc.read(rs, 8), Utc.readRequired(rs, 9), rs.getString(10),
                 rs.getString(11));
     }
 }

@@ -1,5 +1,6 @@
 package app.funnel.dashboard;
 
+import app.funnel.base.Utc;
 import app.funnel.lead.FunnelStep;
 import app.funnel.lead.LeadSource;
 import app.funnel.security.CurrentUser;
@@ -7,10 +8,9 @@ import app.funnel.security.Role;
 import app.funnel.security.Roles;
 import app.funnel.base.StageTally;
 import app.funnel.definition.DefinitionService;
-import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,7 +147,7 @@ public class DashboardService {
     @PreAuthorize(Roles.HAS_FUNNEL)
     public Trend trend(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long ownerId) {
         // history has no months to come: a period running into the future ends this month
-        YearMonth thisMonth = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        YearMonth thisMonth = YearMonth.now(clock);
         YearMonth last = to.isAfter(thisMonth) && !from.isAfter(thisMonth) ? thisMonth : to;
         List<YearMonth> months = new ArrayList<>();
         for (YearMonth m = from; !m.isAfter(last); m = m.plusMonths(1)) {
@@ -169,7 +169,7 @@ public class DashboardService {
         List<Trend.Series> series = counts.entrySet().stream().map(e -> new Trend.Series(e.getKey(),
                 java.util.Arrays.stream(e.getValue()).boxed().toList())).toList();
         List<Trend.Marker> markers = definitions.versions().stream()
-                .map(v -> new Trend.Marker(YearMonth.from(v.publishedAt().atOffset(ZoneOffset.UTC)), v.number(),
+                .map(v -> new Trend.Marker(YearMonth.from(v.publishedAt().atZone(clock.getZone())), v.number(),
                         v.publishedAt(), v.changedTerms(), v.changeNote()))
                 .filter(m -> !m.month().isBefore(from) && !m.month().isAfter(last))
                 .sorted(java.util.Comparator.comparingInt(Trend.Marker::version)).toList();
@@ -259,7 +259,7 @@ public class DashboardService {
      */
     @PreAuthorize(Roles.HAS_FUNNEL)
     public Handoff handoff(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long ownerId) {
-        List<Object> args = new ArrayList<>(List.of(java.time.LocalDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)));
+        List<Object> args = new ArrayList<>(List.of(app.funnel.base.Utc.of(clock.instant())));
         StringBuilder overdue = new StringBuilder("SELECT COUNT(*) FROM leads WHERE status = 'SQL' "
                 + "AND first_touch_at IS NULL AND first_touch_due_at < ?");
         if (ownerId != null) {
@@ -295,7 +295,8 @@ public class DashboardService {
     /** The latest returns to marketing in the period, newest first (read backwards from the period's end). */
     private List<Handoff.Return> latestReturns(YearMonth from, YearMonth to, @Nullable LeadSource source,
                                                @Nullable Long ownerId) {
-        List<Object> args = new ArrayList<>(List.of(from.atDay(1).atStartOfDay(), to.plusMonths(1).atDay(1).atStartOfDay()));
+        List<Object> args = new ArrayList<>(List.of(app.funnel.base.Utc.of(from.atDay(1).atStartOfDay(clock.getZone()).toInstant()),
+                app.funnel.base.Utc.of(to.plusMonths(1).atDay(1).atStartOfDay(clock.getZone()).toInstant())));
         StringBuilder sql = new StringBuilder("""
                 SELECT s.record_id, CONCAT(l.first_name, ' ', l.last_name), COALESCE(u.display_name, s.changed_by),
                        s.changed_at, s.reason
@@ -314,7 +315,7 @@ public class DashboardService {
         }
         sql.append(" ORDER BY s.changed_at DESC, s.id DESC LIMIT 6");
         return jdbc.query(sql.toString(), (rs, i) -> new Handoff.Return(rs.getLong(1), rs.getString(2),
-                rs.getString(3), rs.getTimestamp(4).toInstant(), rs.getString(5) == null ? "" : rs.getString(5)),
+                rs.getString(3), Utc.readRequired(rs, 4), rs.getString(5) == null ? "" : rs.getString(5)),
                 args.toArray());
     }
 

@@ -1,9 +1,10 @@
 package app.funnel.definition;
 
+import app.funnel.base.Utc;
 import app.funnel.security.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -96,7 +97,7 @@ class DefinitionStore {
         jdbc.update("INSERT INTO definition_draft (term, body, examples, probability, sla_hours, criteria, updated_by, "
                         + "updated_at, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 entry.term().name(), entry.body(), entry.examples(), entry.probability(), entry.slaHours(),
-                CriteriaCodec.encode(entry.criteria()), by, Timestamp.from(at));
+                CriteriaCodec.encode(entry.criteria()), by, Utc.of(at));
     }
 
     /** @return false when the draft's row version is no longer the expected one */
@@ -105,7 +106,7 @@ class DefinitionStore {
                         + "criteria = ?, updated_by = ?, updated_at = ?, row_version = row_version + 1 "
                         + "WHERE term = ? AND row_version = ?",
                 entry.body(), entry.examples(), entry.probability(), entry.slaHours(),
-                CriteriaCodec.encode(entry.criteria()), by, Timestamp.from(at), entry.term().name(),
+                CriteriaCodec.encode(entry.criteria()), by, Utc.of(at), entry.term().name(),
                 expectedRowVersion) == 1;
     }
 
@@ -119,7 +120,7 @@ class DefinitionStore {
 
     void insertVersion(int number, String by, Instant at, String note) {
         jdbc.update("INSERT INTO definition_version (number, published_at, published_by, change_note) VALUES (?, ?, ?, ?)",
-                number, Timestamp.from(at), by, note);
+                number, Utc.of(at), by, note);
     }
 
     void insertEntry(int version, DefinitionEntry entry, boolean changed) {
@@ -138,7 +139,7 @@ class DefinitionStore {
 
     void acknowledge(long userId, int version, Instant at) {
         jdbc.update("INSERT IGNORE INTO definition_acknowledgement (user_id, version_number, acknowledged_at) "
-                + "VALUES (?, ?, ?)", userId, version, Timestamp.from(at));
+                + "VALUES (?, ?, ?)", userId, version, Utc.of(at));
     }
 
     boolean acknowledged(String username, int version) {
@@ -194,7 +195,7 @@ class DefinitionStore {
         jdbc.update("INSERT INTO criterion_confirmation (record_type, record_id, code, confirmed_by, confirmed_at, "
                         + "version_number) VALUES (?, ?, ?, ?, ?, ?) "
                         + "ON DUPLICATE KEY UPDATE confirmed_by = confirmed_by",
-                record.type(), record.id(), code, by, Timestamp.from(at), version);
+                record.type(), record.id(), code, by, Utc.of(at), version);
     }
 
     void unconfirm(RecordRef record, String code) {
@@ -235,7 +236,6 @@ class DefinitionStore {
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
+        return Utc.read(rs, column);
     }
 }

@@ -1,12 +1,13 @@
 package app.funnel.importing;
 
+import app.funnel.base.Utc;
 import app.funnel.lead.LeadBatch;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -58,7 +59,7 @@ class ImportStore {
             statement.setString(12, ImportStatus.RUNNING.name());
             statement.setInt(13, file.rows());
             statement.setString(14, by);
-            statement.setTimestamp(15, Timestamp.from(at));
+            statement.setObject(15, Utc.of(at));
             return statement;
         }, key);
         return java.util.Objects.requireNonNull(key.getKey()).longValue();
@@ -74,19 +75,19 @@ class ImportStore {
     void finish(long id, ImportStatus status, @Nullable String message, Instant at) {
         jdbc.update("UPDATE lead_import SET status = ?, message = ?, finished_at = ? WHERE id = ?", status.name(),
                 message == null ? null : message.length() > 1000 ? message.substring(0, 1000) : message,
-                Timestamp.from(at), id);
+                Utc.of(at), id);
     }
 
     void undone(long id, String by, Instant at, LeadBatch.Undone undone) {
         jdbc.update("UPDATE lead_import SET status = ?, undone_by = ?, undone_at = ?, undo_removed = ?, "
                         + "undo_reverted = ?, undo_kept = ? WHERE id = ?", ImportStatus.UNDONE.name(), by,
-                Timestamp.from(at), undone.removed(), undone.reverted(), undone.kept(), id);
+                Utc.of(at), undone.removed(), undone.reverted(), undone.kept(), id);
     }
 
     /** Imports that were running when the application stopped: they stay as far as they got. */
     int interrupted(String message, Instant at) {
         return jdbc.update("UPDATE lead_import SET status = ?, message = ?, finished_at = ? WHERE status = ?",
-                ImportStatus.INTERRUPTED.name(), message, Timestamp.from(at), ImportStatus.RUNNING.name());
+                ImportStatus.INTERRUPTED.name(), message, Utc.of(at), ImportStatus.RUNNING.name());
     }
 
     Optional<ImportSummary> find(long id) {
@@ -215,14 +216,10 @@ class ImportStore {
     private static ImportSummary summary(ResultSet rs, int i) throws SQLException {
         return new ImportSummary(rs.getLong(1), rs.getString(2), rs.getLong(3),
                 Encoding.valueOf(rs.getString(4)).label(), rs.getString(5), DuplicateChoice.valueOf(rs.getString(6)),
-                rs.getString(7), rs.getTimestamp(8).toInstant(), instant(rs.getTimestamp(9)),
+                rs.getString(7), Utc.readRequired(rs, 8), Utc.read(rs, 9),
                 ImportStatus.valueOf(rs.getString(10)), rs.getInt(11), rs.getInt(12), rs.getInt(13), rs.getInt(14),
-                rs.getInt(15), rs.getInt(16), rs.getString(17), rs.getString(18), instant(rs.getTimestamp(19)),
+                rs.getInt(15), rs.getInt(16), rs.getString(17), rs.getString(18), Utc.read(rs, 19),
                 (Integer) rs.getObject(20, Integer.class), rs.getObject(21, Integer.class),
                 rs.getObject(22, Integer.class));
-    }
-
-    private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

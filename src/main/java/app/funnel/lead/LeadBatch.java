@@ -1,11 +1,12 @@
 package app.funnel.lead;
 
+import app.funnel.base.Utc;
 import app.funnel.base.BulkLoad;
 import app.funnel.base.StageTally;
 import app.funnel.definition.DefinitionService;
 import app.funnel.security.CurrentUser;
 import app.funnel.security.Roles;
-import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -141,7 +142,7 @@ public class LeadBatch {
                         found, how);
             }
             result.add(found.values().stream()
-                    .sorted((a, b) -> ((Timestamp) b[9]).compareTo((Timestamp) a[9]))
+                    .sorted((a, b) -> ((LocalDateTime) b[9]).compareTo((LocalDateTime) a[9]))
                     .map(r -> new Match((Long) r[0], (String) r[1], (String) r[2], LeadStatus.valueOf((String) r[3]),
                             (Long) r[4], Set.copyOf(how.get((Long) r[0]))))
                     .toList());
@@ -164,7 +165,7 @@ public class LeadBatch {
         }
         String by = CurrentUser.require().username();
         // microseconds, as DATETIME(6) keeps them: the new rows are found again by this exact value
-        Timestamp now = Timestamp.from(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        LocalDateTime now = Utc.of(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         int version = definitions.currentVersion();
         List<Long> ids = new ArrayList<>(rows.size());
         for (List<LeadFields> chunk : chunks(rows)) {
@@ -231,7 +232,7 @@ public class LeadBatch {
             for (String field : UPDATABLE.keySet()) {
                 if (!Objects.equals(before.get(field), after.get(field))) {
                     previous.put(field, before.get(field));
-                    fieldRows.add(new Object[] {id, field, before.get(field), after.get(field), by, Timestamp.from(now)});
+                    fieldRows.add(new Object[] {id, field, before.get(field), after.get(field), by, Utc.of(now)});
                 }
             }
             long version = Long.parseLong(Objects.requireNonNull(before.get("version")));
@@ -319,7 +320,7 @@ public class LeadBatch {
             Map<String, @Nullable String> after = new LinkedHashMap<>(now_);
             after.putAll(change.previous());
             for (String field : change.previous().keySet()) {
-                fieldRows.add(new Object[] {change.id(), field, now_.get(field), after.get(field), by, Timestamp.from(now)});
+                fieldRows.add(new Object[] {change.id(), field, now_.get(field), after.get(field), by, Utc.of(now)});
             }
             if (change.previous().containsKey("lastName") || change.previous().containsKey("company")) {
                 tally.addAll(List.of(change.id()), -1);
@@ -352,7 +353,7 @@ public class LeadBatch {
                 company == null ? null : ContactCheck.plain(company), ContactCheck.plain(first + " " + last),
                 values.get("jobTitle"), values.get("country"),
                 suspect.isEmpty() ? null : suspect.stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b).orElseThrow(),
-                Timestamp.from(now), by, id);
+                Utc.of(now), by, id);
     }
 
     /** The updatable fields and version of existing leads, locked until the transaction ends. */
@@ -378,7 +379,7 @@ public class LeadBatch {
      * loads). With InnoDB's default auto-increment mode one statement gets consecutive ids from
      * LAST_INSERT_ID() on (checked); otherwise rows go one by one.
      */
-    private List<Long> insertLeads(List<Object[]> rows, Timestamp now, String by) {
+    private List<Long> insertLeads(List<Object[]> rows, LocalDateTime now, String by) {
         List<String> columns = NEW_LEAD_COLUMNS;
         String insert = "INSERT INTO leads (" + String.join(", ", columns) + ")";
         List<Long> ids = new ArrayList<>(rows.size());
@@ -430,7 +431,7 @@ public class LeadBatch {
 
     private static Object[] raw(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
         return new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getTimestamp(10)};
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, LocalDateTime.class)};
     }
 
     private static void collect(List<Object[]> found, Map<String, List<Object[]>> into, int keyColumn) {

@@ -1,8 +1,9 @@
 package app.funnel.lead;
 
+import app.funnel.base.Utc;
 import app.funnel.demo.DemoContext;
 import app.funnel.demo.DemoDataContributor;
-import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -99,7 +100,7 @@ class LeadDemoData implements DemoDataContributor {
         return all;
     }
 
-    private static Timestamp ts(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    private static LocalDateTime ts(Instant instant) {
+        return instant == null ? null : Utc.of(instant);
     }
 }

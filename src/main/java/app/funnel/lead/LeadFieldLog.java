@@ -1,6 +1,7 @@
 package app.funnel.lead;
 
-import java.sql.Timestamp;
+import app.funnel.base.Utc;
+import java.time.LocalDateTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -28,14 +29,14 @@ class LeadFieldLog {
             return;
         }
         jdbc.update("INSERT INTO lead_field_change (lead_id, field, old_value, new_value, changed_by, changed_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", leadId, field, before, after, by, Timestamp.from(at));
+                + "VALUES (?, ?, ?, ?, ?, ?)", leadId, field, before, after, by, Utc.of(at));
     }
 
     List<FieldChange> of(long leadId) {
         return jdbc.query("SELECT field, old_value, new_value, changed_by, changed_at FROM lead_field_change "
                         + "WHERE lead_id = ? ORDER BY changed_at, id",
                 (rs, i) -> new FieldChange(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getTimestamp(5).toInstant()), leadId);
+                        Utc.readRequired(rs, 5)), leadId);
     }
 
     void moveAll(long fromLeadId, long toLeadId) {

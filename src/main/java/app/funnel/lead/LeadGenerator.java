@@ -1,9 +1,10 @@
 package app.funnel.lead;
 
+import app.funnel.base.Utc;
 import app.funnel.demo.DemoContext;
 import app.funnel.demo.DemoDataContributor;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
-import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -284,7 +285,7 @@ class LeadGenerator implements DemoDataContributor {
             for (Object[] step : life.steps) {
                 Instant at = (Instant) step[2];
                 String by = "SALES".equals(step[4]) ? salesName : marketingName;
-                batch.changes.add(new Object[] {"LEAD", id, step[0], step[1], by, Timestamp.from(at), step[3], 1});
+                batch.changes.add(new Object[] {"LEAD", id, step[0], step[1], by, Utc.of(at), step[3], 1});
             }
             if (random.nextInt(100) < 60) {
                 var kindOfSignal = switch (source) {
@@ -293,7 +294,7 @@ class LeadGenerator implements DemoDataContributor {
                     case WEBSITE_FORM -> random.nextBoolean() ? SignalKind.CONTACT_FORM : SignalKind.DEMO_REQUEST;
                     default -> SignalKind.values()[random.nextInt(SignalKind.values().length)];
                 };
-                batch.signals.add(new Object[] {id, kindOfSignal.name(), Timestamp.from(created.plusSeconds(30))});
+                batch.signals.add(new Object[] {id, kindOfSignal.name(), Utc.of(created.plusSeconds(30))});
             }
             Instant updated = life.steps.isEmpty() ? created : (Instant) life.steps.getLast()[2];
             batch.leads.add(new Object[] {id, first, last, email, ContactCheck.emailKey(email), phone, companyName,
@@ -303,7 +304,7 @@ class LeadGenerator implements DemoDataContributor {
                     referredBy, suspect.isEmpty() ? null : String.join(",", suspect.stream().map(Enum::name).toList()),
                     ts(life.handedOver), ts(life.handedOver == null || life.status == LeadStatus.MQL ? null
                             : life.handedOver.plus(Duration.ofHours(24))),
-                    ts(life.firstTouch), Timestamp.from(created), Timestamp.from(updated),
+                    ts(life.firstTouch), Utc.of(created), Utc.of(updated),
                     life.steps.size() > 1 ? ("SALES".equals(life.steps.getLast()[4]) ? salesName : marketingName)
                             : marketingName,
                     life.steps.size() - 1});
@@ -462,7 +463,7 @@ class LeadGenerator implements DemoDataContributor {
         }
     }
 
-    private static @Nullable Timestamp ts(@Nullable Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    private static @Nullable LocalDateTime ts(@Nullable Instant instant) {
+        return instant == null ? null : Utc.of(instant);
     }
 }

@@ -1,6 +1,7 @@
 package app.funnel.lead;
 
-import java.sql.Timestamp;
+import app.funnel.base.Utc;
+import java.time.LocalDateTime;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -36,7 +37,10 @@ class LeadSearch {
     private final app.funnel.base.ReadingCache<long[]> orderReadings = new app.funnel.base.ReadingCache<>();
     private final Map<String, List<String>> bounds = new java.util.concurrent.ConcurrentHashMap<>();
 
-    LeadSearch(JdbcTemplate jdbc, LeadTally tally) {
+    private final app.funnel.base.CompanyZone zone;
+
+    LeadSearch(JdbcTemplate jdbc, LeadTally tally, app.funnel.base.CompanyZone zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.tally = tally;
     }
@@ -261,7 +265,7 @@ class LeadSearch {
     private record Seek(String condition, List<Object> args, long offset) {
     }
 
-    private static Seek seek(List<Bucket> buckets, Order order, long offset) {
+    private Seek seek(List<Bucket> buckets, Order order, long offset) {
         boolean byStatus = order.column().equals("status");
         // created descending, or (when ordered by status) newest first within each status
         boolean createdDescending = byStatus == order.ascending();
@@ -285,9 +289,9 @@ class LeadSearch {
         for (Bucket bucket : ordered) {
             if (offset < before + bucket.n()) {
                 int month = bucket.month();
-                LocalDateTime start = LocalDateTime.of(month / 100, month % 100, 1, 0, 0);
+                java.time.YearMonth start = java.time.YearMonth.of(month / 100, month % 100);
                 String created = createdDescending ? "created_at < ?" : "created_at >= ?";
-                Object bound = createdDescending ? start.plusMonths(1) : start;
+                Object bound = Utc.of(zone.startOf(createdDescending ? start.plusMonths(1) : start));
                 if (!byStatus) {
                     return new Seek(created, List.of(bound), offset - before);
                 }
@@ -353,7 +357,7 @@ class LeadSearch {
      * starts with the text when there is one. Each column's index gives its own range and the
      * ranges are united; an OR of four LIKEs (or an IN over the union) reads the whole table.
      */
-    private static String from(LeadQuery query, List<Object> args) {
+    private String from(LeadQuery query, List<Object> args) {
         if (query.text() == null || query.text().isBlank()) {
             return " FROM leads";
         }
@@ -361,7 +365,7 @@ class LeadSearch {
     }
 
     /** The ids (and creation times) of the leads whose name, last name, e-mail or company start with the text. */
-    private static String textMatches(LeadQuery query, List<Object> args, boolean withCreated) {
+    private String textMatches(LeadQuery query, List<Object> args, boolean withCreated) {
         String prefix = escape(ContactCheck.plain(java.util.Objects.requireNonNull(query.text()))) + "%";
         for (int i = 0; i < 4; i++) {
             args.add(prefix);
@@ -379,7 +383,7 @@ class LeadSearch {
     }
 
     /** The WHERE conditions of every filter but the text (see {@link #from}). */
-    private static List<String> conditions(LeadQuery query, List<Object> args) {
+    private List<String> conditions(LeadQuery query, List<Object> args) {
         List<String> conditions = new ArrayList<>();
         if (query.status() != null) {
             conditions.add("status = ?");
@@ -409,7 +413,7 @@ class LeadSearch {
     }
 
     /** The filters the tally has: status, owner, source, furthest step reached and created months. */
-    private static List<String> tallyConditions(LeadQuery query, List<Object> args) {
+    private List<String> tallyConditions(LeadQuery query, List<Object> args) {
         List<String> conditions = conditions(new LeadQuery(query.status(), query.ownerId(), query.source(), null, null,
                 null, query.reached()), args);
         if (query.createdFrom() != null) {
@@ -460,8 +464,9 @@ class LeadSearch {
         }
     }
 
-    private static Timestamp start(LocalDate day) {
-        return Timestamp.from(day.atStartOfDay().toInstant(ZoneOffset.UTC));
+    /** A day filter's bound: the day's start in the company's zone. */
+    private LocalDateTime start(LocalDate day) {
+        return Utc.of(zone.startOf(day));
     }
 
     private static String escape(String text) {
@@ -470,11 +475,10 @@ class LeadSearch {
 
     /**
      * A DATETIME as an instant, read as a LocalDateTime (the driver's Timestamp path builds a
-     * Calendar per value, a measurable share of a page) in the zone the driver writes Timestamps in.
+     * Calendar per value, a measurable share of a page), stored in UTC.
      */
     private static java.time.@org.jspecify.annotations.Nullable Instant instant(java.sql.ResultSet rs, int column)
             throws java.sql.SQLException {
-        LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-        return value == null ? null : value.atZone(java.time.ZoneId.systemDefault()).toInstant();
+        return app.funnel.base.Utc.read(rs, column);
     }
 }

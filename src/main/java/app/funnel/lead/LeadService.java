@@ -1,5 +1,6 @@
 package app.funnel.lead;
 
+import app.funnel.base.Utc;
 import app.funnel.definition.TransitionRefusedException;
 import app.funnel.base.ConcurrentChangeException;
 import app.funnel.base.InvalidInputException;
@@ -120,7 +121,7 @@ public class LeadService {
         // one plain insert: web forms post many leads at once, and none of them is edited here
         long id = insertCaptured(checked, source, ownerId, now, by);
         tally.add(id, new LeadTally.Key(LeadStatus.NEW, ownerId, source, FunnelStep.LEAD, checked.lastName(),
-                checked.company(), null), 1);
+                checked.company(), null, null), 1);
         history.record(RECORD, id, null, LeadStatus.NEW.name(), by, now, null, definitions.currentVersion(), null, null);
         signals.add(id, signal, now);
         return id;
@@ -176,13 +177,13 @@ public class LeadService {
         try (var csv = new app.funnel.base.CsvExport(out, delimiter,
                 columns.stream().map(c -> words.column("csv.lead.", c)).toList())) {
             search.export(query, rs -> {
-                java.time.LocalDateTime created = rs.getObject(13, java.time.LocalDateTime.class);
+                Instant created = app.funnel.base.Utc.readRequired(rs, 13);
                 String suspect = rs.getString(12) == null ? "" : java.util.Arrays.stream(rs.getString(12).split(","))
                         .map(code -> words.value("suspect.", code)).collect(Collectors.joining(", "));
                 csv.row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), words.value("source.", rs.getString(9)),
                         words.value("status.", rs.getString(10)), rs.getString(11), suspect,
-                        created.atZone(java.time.ZoneId.systemDefault()).toInstant().toString());
+                        created.toString());
                 count[0]++;
             });
         }

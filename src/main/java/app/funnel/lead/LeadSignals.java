@@ -1,6 +1,7 @@
 package app.funnel.lead;
 
-import java.sql.Timestamp;
+import app.funnel.base.Utc;
+import java.time.LocalDateTime;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,13 +19,13 @@ class LeadSignals {
 
     void add(long leadId, SignalKind kind, Instant at) {
         jdbc.update("INSERT INTO lead_signal (lead_id, kind, occurred_at) VALUES (?, ?, ?)", leadId, kind.name(),
-                Timestamp.from(at));
+                Utc.of(at));
     }
 
     /** A web form's signal on a lead that existed before: kept, awaiting review. */
     void addForReview(long leadId, SignalKind kind, Instant at, String via) {
         jdbc.update("INSERT INTO lead_signal (lead_id, kind, occurred_at, via, review_pending) VALUES (?, ?, ?, ?, TRUE)",
-                leadId, kind.name(), Timestamp.from(at), via.length() > 100 ? via.substring(0, 100) : via);
+                leadId, kind.name(), Utc.of(at), via.length() > 100 ? via.substring(0, 100) : via);
     }
 
     /** Keeps (clears the mark) or discards a signal awaiting review; false when there is no such signal. */
@@ -42,7 +43,7 @@ class LeadSignals {
     List<Signal> of(long leadId) {
         return jdbc.query("SELECT id, kind, occurred_at, via, review_pending FROM lead_signal WHERE lead_id = ? "
                         + "ORDER BY occurred_at, id",
-                (rs, i) -> new Signal(rs.getLong(1), SignalKind.valueOf(rs.getString(2)), rs.getTimestamp(3).toInstant(),
+                (rs, i) -> new Signal(rs.getLong(1), SignalKind.valueOf(rs.getString(2)), Utc.readRequired(rs, 3),
                         rs.getString(4), rs.getBoolean(5)), leadId);
     }
 }

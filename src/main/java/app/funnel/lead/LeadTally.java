@@ -21,23 +21,11 @@ class LeadTally {
 
     /** What a lead is counted under: in the tally, and in the name and company order tallies. */
     record Key(LeadStatus status, long ownerId, LeadSource source, FunnelStep reach, String lastName,
-               @Nullable String company, StageTally.@Nullable Event touch) {
+               @Nullable String company, java.time.@Nullable Instant handedOver, java.time.@Nullable Instant touched) {
 
         static Key of(Lead lead) {
             return new Key(lead.getStatus(), lead.getOwnerId(), lead.getSource(), lead.getReach(), lead.getLastName(),
-                    lead.getCompany(), touch(lead));
-        }
-
-        /** The first touch after the lead's last handoff, counted in the stage tally, if it was touched. */
-        private static StageTally.@Nullable Event touch(Lead lead) {
-            java.time.Instant handedOver = lead.getHandedOverAt();
-            java.time.Instant touched = lead.getFirstTouchAt();
-            if (handedOver == null || touched == null) {
-                return null;
-            }
-            return new StageTally.Event(StageTally.Kind.TOUCH, StageTally.month(handedOver), LeadStatus.SQL.name(),
-                    StageTally.bucket(java.time.Duration.between(handedOver, touched)), lead.getOwnerId(),
-                    lead.getSource().name());
+                    lead.getCompany(), lead.getHandedOverAt(), lead.getFirstTouchAt());
         }
 
         boolean sameTally(Key other) {
@@ -55,10 +43,15 @@ class LeadTally {
     private final JdbcTemplate jdbc;
     private final StageTally stages;
     private final AtomicLong version = new AtomicLong();
+    private final app.funnel.base.CompanyZone zone;
+    private final app.funnel.base.Settings settings;
 
-    LeadTally(JdbcTemplate jdbc, StageTally stages) {
+    LeadTally(JdbcTemplate jdbc, StageTally stages, app.funnel.base.CompanyZone zone,
+              app.funnel.base.Settings settings) {
         this.jdbc = jdbc;
         this.stages = stages;
+        this.zone = zone;
+        this.settings = settings;
     }
 
     /**
@@ -71,9 +64,7 @@ class LeadTally {
         pending.order("last_name", key.lastName(), delta);
         pending.order("company", key.company(), delta);
         pending.applyUnlessDeferred();
-        if (key.touch() != null) {
-            stages.add(List.of(key.touch()), delta);
-        }
+        stages.add(touch(key), delta);
         changed();
     }
 
@@ -96,18 +87,30 @@ class LeadTally {
             pending.order("company", before.company(), -1);
             pending.order("company", now.company(), 1);
         }
-        if (!java.util.Objects.equals(before.touch(), now.touch())) {
-            stages.replace(before.touch() == null ? List.of() : List.of(before.touch()),
-                    now.touch() == null ? List.of() : List.of(now.touch()));
+        List<StageTally.Event> touchedBefore = touch(before);
+        List<StageTally.Event> touchedNow = touch(now);
+        if (!touchedBefore.equals(touchedNow)) {
+            stages.replace(touchedBefore, touchedNow);
         }
         pending.applyUnlessDeferred();
         changed();
     }
 
+    /** The first touch after the lead's last handoff, counted in the stage tally, if it was touched. */
+    private List<StageTally.Event> touch(Key key) {
+        if (key.handedOver() == null || key.touched() == null) {
+            return List.of();
+        }
+        return List.of(new StageTally.Event(StageTally.Kind.TOUCH, stages.month(key.handedOver()),
+                LeadStatus.SQL.name(), StageTally.bucket(java.time.Duration.between(key.handedOver(), key.touched())),
+                key.ownerId(), key.source().name()));
+    }
+
+    /** The month a stored lead is counted in: its creation, in the company's zone. */
     private int month(long leadId) {
-        Integer month = jdbc.queryForObject("SELECT EXTRACT(YEAR_MONTH FROM created_at) FROM leads WHERE id = ?",
-                Integer.class, leadId);
-        return java.util.Objects.requireNonNull(month);
+        java.time.LocalDateTime created = jdbc.queryForObject("SELECT created_at FROM leads WHERE id = ?",
+                java.time.LocalDateTime.class, leadId);
+        return zone.month(java.util.Objects.requireNonNull(app.funnel.base.Utc.instant(created)));
     }
 
     /**
@@ -213,7 +216,7 @@ class LeadTally {
             Object[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) delta), chunk.stream())
                     .toArray();
             jdbc.update("INSERT INTO lead_tally (created_month, status, owner_id, source, reach, n) "
-                    + "SELECT EXTRACT(YEAR_MONTH FROM created_at), status, owner_id, source, reach, ? * COUNT(*) FROM leads "
+                    + "SELECT " + zone.monthSql("created_at") + ", status, owner_id, source, reach, ? * COUNT(*) FROM leads "
                     + "WHERE id IN " + in + " GROUP BY 1, 2, 3, 4, 5 ON DUPLICATE KEY UPDATE n = n + VALUES(n)", args);
             for (String column : ORDER_COLUMNS) {
                 addToOrder(column, chunk, in, delta);
@@ -284,10 +287,10 @@ class LeadTally {
     /** Counts every lead again: after a bulk load that did not count as it went. */
     void rebuild() {
         jdbc.update("DELETE FROM lead_tally");
-        jdbc.update("""
-                INSERT INTO lead_tally (created_month, status, owner_id, source, reach, n)
-                SELECT EXTRACT(YEAR_MONTH FROM created_at), status, owner_id, source, reach, COUNT(*)
-                FROM leads GROUP BY EXTRACT(YEAR_MONTH FROM created_at), status, owner_id, source, reach""");
+        jdbc.update("INSERT INTO lead_tally (created_month, status, owner_id, source, reach, n) SELECT "
+                + zone.monthSql("created_at") + ", status, owner_id, source, reach, COUNT(*) FROM leads "
+                + "GROUP BY 1, status, owner_id, source, reach");
+        settings.put(ZONE_SETTING, zone.id().getId());
         jdbc.update("DELETE FROM lead_order_tally");
         for (String column : ORDER_COLUMNS) {
             // one index range count per bucket: a single pass over the column's index
@@ -312,6 +315,17 @@ class LeadTally {
             }
         }
         changed();
+    }
+
+    /** The zone the lead_tally's months were counted in; tallies counted before it was kept were counted in UTC. */
+    private static final String ZONE_SETTING = "lead_tally.time_zone";
+
+    /** At start: a tally counted in another zone (FUNNEL_TIME_ZONE changed, or an earlier build's UTC) is counted again. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void recountInTheCompanyZone() {
+        if (!zone.id().getId().equals(settings.get(ZONE_SETTING).orElse("UTC"))) {
+            rebuild();
+        }
     }
 
     long version() {

@@ -1,14 +1,14 @@
 package app.funnel.opportunity;
 
+import app.funnel.base.Utc;
 import app.funnel.demo.DemoContext;
 import app.funnel.demo.DemoDataContributor;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -73,7 +73,7 @@ class OpportunityDemoData implements DemoDataContributor {
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
                 rs.getString(7) == null ? rs.getString(2) + " " + rs.getString(3) : rs.getString(7),
                 rs.getString(8) == null ? (rs.getString(2) + " " + rs.getString(3)).toLowerCase() : rs.getString(8),
-                rs.getString(9), rs.getLong(10), rs.getTimestamp(11).toInstant()));
+                rs.getString(9), rs.getLong(10), Utc.readRequired(rs, 11)));
         long accountId = next(context, "account");
         long contactId = next(context, "contact");
         long opportunityId = next(context, "opportunity");
@@ -126,7 +126,7 @@ class OpportunityDemoData implements DemoDataContributor {
             LocalDate close = story ? LocalDate.now(clock).plusMonths(11)
                     : stage.isOpen() ? LocalDate.now(clock).plusDays(random.nextInt(100) < 8 ? -random.nextInt(20)
                             : 5 + random.nextInt(200))
-                    : LocalDate.ofInstant(lead.at(), ZoneOffset.UTC).plusDays(30 + random.nextInt(150));
+                    : LocalDate.ofInstant(lead.at(), clock.getZone()).plusDays(30 + random.nextInt(150));
             String by = usernames.getOrDefault(lead.owner(), "sales");
             // stage changes spread from the conversion to the last one, which for open deals is recent
             long spanHours = Math.max(1, Duration.between(lead.at(), now).toHours());
@@ -191,7 +191,7 @@ class OpportunityDemoData implements DemoDataContributor {
         return (max == null ? 0 : max) + 1;
     }
 
-    private static Timestamp ts(Instant instant) {
-        return Timestamp.from(instant);
+    private static LocalDateTime ts(Instant instant) {
+        return Utc.of(instant);
     }
 }

@@ -1,5 +1,6 @@
 package app.funnel.opportunity;
 
+import app.funnel.base.Utc;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,7 +34,10 @@ class OpportunitySearch {
     private volatile long shallow = SHALLOW;
     private final app.funnel.base.ReadingCache<List<long[]>> readings = new app.funnel.base.ReadingCache<>();
 
-    OpportunitySearch(JdbcTemplate jdbc, OpportunityTally tally) {
+    private final app.funnel.base.CompanyZone zone;
+
+    OpportunitySearch(JdbcTemplate jdbc, OpportunityTally tally, app.funnel.base.CompanyZone zone) {
+        this.zone = zone;
         this.jdbc = jdbc;
         this.tally = tally;
     }
@@ -199,10 +203,10 @@ class OpportunitySearch {
     }
 
     private static java.time.Instant instant(ResultSet rs, int column) throws SQLException {
-        return rs.getObject(column, java.time.LocalDateTime.class).atZone(java.time.ZoneId.systemDefault()).toInstant();
+        return app.funnel.base.Utc.readRequired(rs, column);
     }
 
-    private static List<String> conditions(OpportunityQuery query, List<Object> args) {
+    private List<String> conditions(OpportunityQuery query, List<Object> args) {
         List<String> conditions = stageAndOwner(query, args);
         if (query.accountId() != null) {
             conditions.add("account_id = ?");
@@ -210,19 +214,19 @@ class OpportunitySearch {
         }
         if (query.changedFrom() != null) {
             conditions.add("stage_changed_at >= ?");
-            args.add(query.changedFrom().atStartOfDay());
+            args.add(app.funnel.base.Utc.of(zone.startOf(query.changedFrom())));
         }
         if (query.changedTo() != null) {
             conditions.add("stage_changed_at < ?");
-            args.add(query.changedTo().plusDays(1).atStartOfDay());
+            args.add(app.funnel.base.Utc.of(zone.startOf(query.changedTo().plusDays(1))));
         }
         if (query.createdFrom() != null) {
             conditions.add("created_at >= ?");
-            args.add(query.createdFrom().atStartOfDay());
+            args.add(app.funnel.base.Utc.of(zone.startOf(query.createdFrom())));
         }
         if (query.createdTo() != null) {
             conditions.add("created_at < ?");
-            args.add(query.createdTo().plusDays(1).atStartOfDay());
+            args.add(app.funnel.base.Utc.of(zone.startOf(query.createdTo().plusDays(1))));
         }
         if (query.lostReason() != null) {
             conditions.add("lost_reason = ?");

@@ -237,7 +237,7 @@ public class OpportunityService {
         Instant now = clock.instant();
         if (!to.isOpen()) {
             // a closed deal closed that day: the pipeline and the close-date filters read it so
-            opportunity.setExpectedClose(LocalDate.ofInstant(now, java.time.ZoneId.systemDefault()));
+            opportunity.setExpectedClose(LocalDate.ofInstant(now, clock.getZone()));
         }
         opportunity.setStage(to);
         opportunity.setProbability(probability == null ? opportunity.getProbability() : probability);

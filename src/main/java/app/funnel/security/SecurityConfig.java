@@ -84,8 +84,9 @@ class SecurityConfig {
         return new ThrottlingAuthenticationProvider(users, encoder, throttle);
     }
 
+    /** The application's clock, in the company's zone: a {@code LocalDate.now(clock)} is the company's today. */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(app.funnel.base.CompanyZone zone) {
+        return Clock.system(zone.id());
     }
 }

@@ -1,10 +1,11 @@
 package app.funnel.user;
 
+import app.funnel.base.Utc;
 import app.funnel.demo.DemoContext;
 import app.funnel.demo.DemoDataContributor;
 import app.funnel.demo.DemoMode;
 import app.funnel.security.Role;
-import java.sql.Timestamp;
+import java.time.LocalDateTime;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +46,7 @@ class UserDemoData implements DemoDataContributor {
                 new DemoUser("beatriz", "Beatriz Barros", Role.SALES),
                 new DemoUser("tiago", "Tiago Teixeira", Role.SALES)));
         // a hash of its own per user (its own salt): one cracked or copied hash opens no other account
-        Timestamp now = Timestamp.from(clock.instant());
+        LocalDateTime now = Utc.of(clock.instant());
         context.batchUpdate("""
                 INSERT INTO app_user (username, display_name, email, password_hash, enabled, created_at,
                                       updated_at, updated_by, version)

@@ -40,6 +40,8 @@ class DashboardBench {
     }
 
     @Autowired
+    app.funnel.base.CompanyZone zone;
+    @Autowired
     DashboardService dashboard;
     @Autowired
     JdbcTemplate jdbc;
@@ -54,7 +56,7 @@ class DashboardBench {
         // the base-table side takes seconds per run at a million leads: fewer runs than elsewhere
         int runs = Integer.getInteger("bench.runs", 5);
         Bench bench = new Bench("dashboard", runs, 1);
-        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        YearMonth now = YearMonth.now(zone.id());
         long owner = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'marketing'", Long.class);
         record Case(String name, YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long owner) {
         }
@@ -196,19 +198,20 @@ class DashboardBench {
         }
         jdbc.query("""
                 SELECT step, m, COUNT(*) FROM (
-                  SELECT 'MQL' AS step, EXTRACT(YEAR_MONTH FROM MIN(changed_at)) AS m FROM stage_change
+                  SELECT 'MQL' AS step, %1$s AS m FROM stage_change
                   WHERE record_type = 'LEAD' AND to_stage IN ('MQL', 'SQL', 'CONVERTED') GROUP BY record_id
                   UNION ALL
-                  SELECT 'SQL', EXTRACT(YEAR_MONTH FROM MIN(changed_at)) FROM stage_change
+                  SELECT 'SQL', %1$s FROM stage_change
                   WHERE record_type = 'LEAD' AND to_stage IN ('SQL', 'CONVERTED') GROUP BY record_id
                   UNION ALL
-                  SELECT 'OPPORTUNITY', EXTRACT(YEAR_MONTH FROM MIN(changed_at)) FROM stage_change
+                  SELECT 'OPPORTUNITY', %1$s FROM stage_change
                   WHERE record_type = 'OPPORTUNITY' GROUP BY record_id
                   UNION ALL
-                  SELECT 'WON', EXTRACT(YEAR_MONTH FROM changed_at) FROM (
+                  SELECT 'WON', %2$s FROM (
                     SELECT to_stage, changed_at, ROW_NUMBER() OVER (PARTITION BY record_id ORDER BY changed_at DESC, id DESC) AS rn
                     FROM stage_change WHERE record_type = 'OPPORTUNITY') l WHERE rn = 1 AND to_stage = 'CLOSED_WON'
-                ) x WHERE m BETWEEN ? AND ? GROUP BY step, m""", rs -> {
+                ) x WHERE m BETWEEN ? AND ? GROUP BY step, m""".formatted(zone.monthSql("MIN(changed_at)"),
+                zone.monthSql("changed_at")), rs -> {
             int m = rs.getInt(2);
             counts.get(rs.getString(1))[(m / 100 * 12 + m % 100) - (from.getYear() * 12 + from.getMonthValue())] +=
                     rs.getLong(3);
@@ -279,7 +282,7 @@ class DashboardBench {
 
     /** The plain GROUP BY: each lead's furthest step from the history rows, counted per step reached. */
     private long[] floor(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long owner) {
-        return FunnelFromHistory.counts(jdbc, from, to, source, owner);
+        return FunnelFromHistory.counts(jdbc, zone, from, to, source, owner);
     }
 
     /** The pipeline by a plain GROUP BY over the open deals. */

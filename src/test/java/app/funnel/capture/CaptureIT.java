@@ -28,6 +28,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The public capture endpoint over real HTTP, as a website (or a bot) posts to it. */
 @FunnelAppTest
+@org.junit.jupiter.api.Tag("dates")
 class CaptureIT {
 
     @LocalServerPort

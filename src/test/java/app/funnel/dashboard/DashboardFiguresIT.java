@@ -27,7 +27,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -47,10 +46,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * mix of changes including merges, returns, reopened deals and reassignments.
  */
 @FunnelAppTest
+@org.junit.jupiter.api.Tag("dates")
 class DashboardFiguresIT {
 
     @Autowired
     DashboardService dashboard;
+    @Autowired
+    StageTally stageTally;
+    @Autowired
+    app.funnel.base.CompanyZone zone;
     @Autowired
     LeadService leads;
     @Autowired
@@ -70,7 +74,7 @@ class DashboardFiguresIT {
     void figures_by_hand_on_a_history_with_known_times() {
         // a month no other test writes to: a different one on every run against the same database
         YearMonth month = YearMonth.of(2040 + (int) (System.nanoTime() % 40), 3);
-        Instant t0 = month.atDay(2).atTime(9, 0).toInstant(ZoneOffset.UTC);
+        Instant t0 = month.atDay(2).atTime(9, 0).atZone(zone.id()).toInstant();
         String tag = String.valueOf(System.nanoTime() % 1_000_000_000L);
         long sales = userId("sales");
 
@@ -192,7 +196,7 @@ class DashboardFiguresIT {
     void every_figure_equals_the_base_tables_after_a_random_mix_of_changes() {
         Random random = new Random(20261127L);
         YearMonth month = YearMonth.of(2040 + (int) (System.nanoTime() % 40), 7);
-        Instant[] clock = {month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)};
+        Instant[] clock = {month.atDay(1).atStartOfDay(zone.id()).toInstant()};
         TestClock.set(clock[0]);
         String tag = String.valueOf(System.nanoTime() % 1_000_000_000L);
         List<Long> salesUsers = List.of(userId("sales"),
@@ -299,7 +303,7 @@ class DashboardFiguresIT {
 
     @Test
     void each_role_gets_only_its_figures_and_sales_only_its_own() {
-        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        YearMonth now = YearMonth.now(zone.id());
         YearMonth from = now.minusYears(3);
         long sales = userId("sales");
         long colleague = userId("paulo");
@@ -345,7 +349,7 @@ class DashboardFiguresIT {
             counted.put(key(rs), rs.getLong(7));
         });
         Map<String, Long> truth = new HashMap<>();
-        jdbc.query(StageTally.countedQuery(), rs -> {
+        jdbc.query(stageTally.countedQuery(), rs -> {
             truth.put(key(rs), rs.getLong(7));
         });
         assertThat(counted).isEqualTo(truth);
@@ -360,7 +364,8 @@ class DashboardFiguresIT {
     private long closed(YearMonth from, YearMonth to, LeadSource source, Long owner, String stage) {
         return count("""
                 SELECT COUNT(*) FROM stage_change s WHERE s.record_type = 'OPPORTUNITY' AND s.to_stage = ?
-                  AND EXTRACT(YEAR_MONTH FROM s.changed_at) BETWEEN ? AND ?
+                  AND\s""" + zone.monthSql("s.changed_at") + " BETWEEN ? AND ?" + """
+
                   AND NOT EXISTS (SELECT 1 FROM stage_change t WHERE t.record_type = 'OPPORTUNITY'
                       AND t.record_id = s.record_id AND (t.changed_at > s.changed_at
                           OR (t.changed_at = s.changed_at AND t.id > s.id)))""", List.of(stage), from, to, source, owner);
@@ -370,7 +375,8 @@ class DashboardFiguresIT {
     private long firstSql(YearMonth from, YearMonth to, LeadSource source, Long owner) {
         return count("""
                 SELECT COUNT(*) FROM stage_change s WHERE s.record_type = 'LEAD' AND s.to_stage IN ('SQL', 'CONVERTED')
-                  AND EXTRACT(YEAR_MONTH FROM s.changed_at) BETWEEN ? AND ?
+                  AND\s""" + zone.monthSql("s.changed_at") + " BETWEEN ? AND ?" + """
+
                   AND NOT EXISTS (SELECT 1 FROM stage_change t WHERE t.record_type = 'LEAD' AND t.record_id = s.record_id
                       AND t.to_stage IN ('SQL', 'CONVERTED') AND (t.changed_at < s.changed_at
                           OR (t.changed_at = s.changed_at AND t.id < s.id)))""", List.of(), from, to, source, owner);
@@ -439,7 +445,7 @@ class DashboardFiguresIT {
     private OpportunityDetails convert(LeadDetails sql) {
         confirmLead(sql.id(), Term.OPPORTUNITY);
         return opportunities.convert(sql.id(), sql.version(), new ConversionInput("Deal " + sql.lastName(),
-                new BigDecimal("50000"), "EUR", LocalDate.now(TestClock.systemUTC()).plusMonths(2), null, null));
+                new BigDecimal("50000"), "EUR", LocalDate.now(zone.id()).plusMonths(2), null, null));
     }
 
     private void confirmLead(long leadId, Term term) {

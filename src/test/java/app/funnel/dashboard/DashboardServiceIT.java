@@ -24,7 +24,6 @@ import app.funnel.user.UserService;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -40,8 +39,13 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * against the history rows (the base tables) for many periods and filters after a mix of changes.
  */
 @FunnelAppTest
+@org.junit.jupiter.api.Tag("dates")
 class DashboardServiceIT {
 
+    @Autowired
+    app.funnel.base.CompanyZone zone;
+    @Autowired
+    java.time.Clock clock;
     @Autowired
     DashboardService dashboard;
     @Autowired
@@ -62,7 +66,7 @@ class DashboardServiceIT {
 
     @Test
     void a_lead_counts_at_every_step_it_reached_also_after_falling_back() {
-        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        YearMonth now = YearMonth.now(clock);
         TestLogins.as("leadership", Role.LEADERSHIP);
         long[] before = counts(dashboard.funnel(now, now, LeadSource.PARTNER, null));
         long[] partnerBefore = partner(dashboard.sources(now, now, null));
@@ -100,7 +104,7 @@ class DashboardServiceIT {
 
     @Test
     void merges_returns_and_reopened_deals_keep_the_figure_equal_to_the_history() {
-        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        YearMonth now = YearMonth.now(clock);
         String tag = String.valueOf(System.nanoTime() % 1_000_000_000L);
         TestLogins.as("marketing", Role.MARKETING);
         LeadDetails survivor = create("Sara", "Survivor" + tag);
@@ -123,7 +127,7 @@ class DashboardServiceIT {
     @Test
     void every_figure_equals_the_history_rows_for_periods_sources_and_owners() {
         TestLogins.as("leadership", Role.LEADERSHIP);
-        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        YearMonth now = YearMonth.now(clock);
         List<YearMonth[]> periods = List.of(new YearMonth[] {now, now}, new YearMonth[] {now.minusMonths(2), now},
                 new YearMonth[] {now.minusMonths(11), now}, new YearMonth[] {now.minusYears(3), now},
                 new YearMonth[] {now.minusMonths(6), now.minusMonths(3)});
@@ -140,7 +144,7 @@ class DashboardServiceIT {
 
     @Test
     void the_pipeline_equals_the_open_deals_and_sales_gets_only_its_own() {
-        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        YearMonth now = YearMonth.now(clock);
         long sales = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'sales'", Long.class);
         TestLogins.as("leadership", Role.LEADERSHIP);
         for (YearMonth[] period : List.of(new YearMonth[] {now, now.plusMonths(2)},
@@ -195,7 +199,7 @@ class DashboardServiceIT {
 
     @Test
     void marketing_sees_the_funnel_up_to_sql_and_sales_none_of_it() {
-        YearMonth now = YearMonth.now(ZoneOffset.UTC);
+        YearMonth now = YearMonth.now(clock);
         TestLogins.as("marketing", Role.MARKETING);
         assertThat(dashboard.funnel(now.minusYears(1), now, null, null).steps()).extracting(Funnel.Step::step)
                 .containsExactly(FunnelStep.LEAD, FunnelStep.MQL, FunnelStep.SQL);
@@ -208,7 +212,7 @@ class DashboardServiceIT {
     // --- the truth: each lead's furthest step from its own and its deal's history rows ---
 
     private void assertTruth(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long owner) {
-        long[] truth = FunnelFromHistory.counts(jdbc, from, to, source, owner);
+        long[] truth = FunnelFromHistory.counts(jdbc, zone, from, to, source, owner);
         Funnel funnel = dashboard.funnel(from, to, source, owner);
         assertThat(counts(funnel)).as(from + ".." + to + " " + source + " " + owner).containsExactly(truth);
         for (Funnel.Step step : funnel.steps()) {

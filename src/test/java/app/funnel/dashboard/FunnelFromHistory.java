@@ -27,9 +27,10 @@ public final class FunnelFromHistory {
     }
 
     /** How many leads created in the months (of the source and owner, if given) reached each step or a later one. */
-    public static long[] counts(JdbcTemplate jdbc, YearMonth from, YearMonth to, @Nullable LeadSource source,
-                                @Nullable Long owner) {
-        List<Object> args = new ArrayList<>(List.of(from.atDay(1).atStartOfDay(), to.plusMonths(1).atDay(1).atStartOfDay()));
+    public static long[] counts(JdbcTemplate jdbc, app.funnel.base.CompanyZone zone, YearMonth from, YearMonth to,
+                                @Nullable LeadSource source, @Nullable Long owner) {
+        List<Object> args = new ArrayList<>(List.of(app.funnel.base.Utc.of(zone.startOf(from)),
+                app.funnel.base.Utc.of(zone.startOf(to.plusMonths(1)))));
         String filters = "";
         if (source != null) {
             filters += " AND l.source = ?";

@@ -39,11 +39,14 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 @FunnelAppTest
+@org.junit.jupiter.api.Tag("dates")
 class ImportServiceIT {
 
     private static final ImportService.Translator KEYS = (key, args) -> key + (args.length == 0 ? "" : List.of(args));
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
+    @Autowired
+    app.funnel.base.CompanyZone zone;
     @Autowired
     ImportService imports;
     @Autowired
@@ -428,7 +431,7 @@ class ImportServiceIT {
     private void assertTalliesMatchTheLeads() {
         assertThat(jdbc.queryForList("SELECT created_month, status, owner_id, source, CAST(SUM(n) AS SIGNED) AS n FROM lead_tally "
                 + "GROUP BY 1, 2, 3, 4 HAVING n <> 0 ORDER BY 1, 2, 3, 4"))
-                .isEqualTo(jdbc.queryForList("SELECT EXTRACT(YEAR_MONTH FROM created_at) AS created_month, status, "
+                .isEqualTo(jdbc.queryForList("SELECT " + zone.monthSql("created_at") + " AS created_month, status, "
                         + "owner_id, source, COUNT(*) AS n FROM leads GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4"));
         for (String column : List.of("last_name", "company")) {
             assertThat(jdbc.queryForList("SELECT CAST(bucket AS SIGNED) AS bucket, CAST(SUM(n) AS SIGNED) AS n FROM lead_order_tally "

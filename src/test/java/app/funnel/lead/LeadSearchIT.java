@@ -18,8 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * leads.
  */
 @FunnelAppTest
+@org.junit.jupiter.api.Tag("dates")
 class LeadSearchIT {
 
+    @Autowired
+    app.funnel.base.CompanyZone zone;
     @Autowired
     LeadSearch search;
     @Autowired
@@ -131,7 +134,7 @@ class LeadSearchIT {
     private void assertTallyMatchesLeads() {
         String tally = "SELECT created_month, status, owner_id, source, SUM(n) AS n FROM lead_tally "
                 + "GROUP BY 1, 2, 3, 4 HAVING n <> 0 ORDER BY 1, 2, 3, 4";
-        String truth = "SELECT EXTRACT(YEAR_MONTH FROM created_at) AS created_month, status, owner_id, source, COUNT(*) AS n "
+        String truth = "SELECT " + zone.monthSql("created_at") + " AS created_month, status, owner_id, source, COUNT(*) AS n "
                 + "FROM leads GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4";
         assertThat(jdbc.queryForList(tally).toString()).isEqualTo(jdbc.queryForList(truth).toString());
         for (String column : List.of("last_name", "company")) {

@@ -21,6 +21,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 @FunnelAppTest
+@org.junit.jupiter.api.Tag("dates")
 class LeadServiceIT {
 
     @Autowired

@@ -30,8 +30,11 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 @FunnelAppTest
+@org.junit.jupiter.api.Tag("dates")
 class OpportunityServiceIT {
 
+    @Autowired
+    java.time.Clock clock;
     @Autowired
     OpportunityService opportunities;
     @Autowired
@@ -116,7 +119,7 @@ class OpportunityServiceIT {
 
         assertThat(won.probability()).isEqualTo(100);
         assertThat(won.expectedClose()).as("a won deal closed the day it was won")
-                .isEqualTo(java.time.LocalDate.ofInstant(won.stageChangedAt(), java.time.ZoneId.systemDefault()));
+                .isEqualTo(java.time.LocalDate.ofInstant(won.stageChangedAt(), clock.getZone()));
         assertThat(opportunities.history(deal.id())).extracting(e -> e.to())
                 .containsExactly("QUALIFICATION", "PROPOSAL", "QUOTE", "NEGOTIATION", "CLOSED_WON");
         assertThat(jdbc.queryForList("SELECT probability FROM stage_change WHERE record_type = 'OPPORTUNITY' "

@@ -28,7 +28,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,7 +102,7 @@ final class DashboardView extends Main implements HasDynamicTitle {
         period.setValue(Period.THIS_YEAR);
         period.setId("dashboard-period");
         List<YearMonth> months = new ArrayList<>();
-        YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        YearMonth now = YearMonth.now(clock);
         for (int i = -24; i < 60; i++) {
             months.add(now.minusMonths(i));
         }
@@ -297,7 +296,7 @@ final class DashboardView extends Main implements HasDynamicTitle {
 
     /** The first and last month of the chosen period. */
     private YearMonth[] range() {
-        YearMonth now = YearMonth.now(clock.withZone(ZoneOffset.UTC));
+        YearMonth now = YearMonth.now(clock);
         return switch (period.getValue() == null ? Period.THIS_YEAR : period.getValue()) {
             case THIS_MONTH -> new YearMonth[] {now, now};
             // whole quarters and years: the cohort has no leads in the months to come, the pipeline has deals
