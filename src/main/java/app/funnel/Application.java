@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * visited the view that owns it.
  */
 @SpringBootApplication
+@org.springframework.boot.context.properties.ConfigurationPropertiesScan
 @LoadDependenciesOnStartup
 @StyleSheet(Aura.STYLESHEET)
 @StyleSheet("styles.css")

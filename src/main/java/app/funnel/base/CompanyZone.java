@@ -12,7 +12,6 @@ import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +29,8 @@ public class CompanyZone {
     private final String localSqlTemplate;
 
     @org.springframework.beans.factory.annotation.Autowired
-    CompanyZone(@Value("${funnel.time-zone:}") String configured) {
-        this(parse(configured));
+    CompanyZone(FunnelProperties properties) {
+        this(parse(properties.timeZone()));
     }
 
     private CompanyZone(ZoneId zone) {

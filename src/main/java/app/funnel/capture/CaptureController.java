@@ -91,6 +91,25 @@ class CaptureController {
         return builder.contentType(MediaType.APPLICATION_JSON).body(json);
     }
 
+    /** Seconds a website is told to wait when the database cannot be reached (it restarts by itself). */
+    static final int DATABASE_RETRY_SECONDS = 30;
+
+    /**
+     * The database is away (stopped, restarting, unreachable): 503 with Retry-After, which websites
+     * and their form tools retry, never a redirect to the login page that drops the post.
+     */
+    @org.springframework.web.bind.annotation.ExceptionHandler({org.springframework.dao.DataAccessException.class,
+            org.springframework.transaction.TransactionException.class})
+    ResponseEntity<Map<String, Object>> databaseAway(RuntimeException e) {
+        org.slf4j.LoggerFactory.getLogger(CaptureController.class).warn("A web-form post was answered 503: {}",
+                e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_SECONDS))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", "Funnel cannot store the post right now; send it again in "
+                        + DATABASE_RETRY_SECONDS + " s."));
+    }
+
     /**
      * An ordinary HTML form submitted by a visitor's browser (not a script's fetch, which asks for
      * JSON): it gets a page to read, or the website's own thank-you page.

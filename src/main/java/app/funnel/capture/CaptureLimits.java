@@ -6,7 +6,6 @@ import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,12 +25,10 @@ class CaptureLimits {
     private final Cache<String, Bucket> buckets = Caffeine.newBuilder().maximumSize(200_000)
             .expireAfterAccess(Duration.ofMinutes(2)).build();
 
-    CaptureLimits(@Value("${funnel.capture.per-key-per-minute:300}") int perKey,
-                  @Value("${funnel.capture.per-address-per-minute:30}") int perAddress,
-                  @Value("${funnel.capture.preflights-per-address-per-minute:60}") int preflightsPerAddress) {
-        this.perKey = perKey;
-        this.perAddress = perAddress;
-        this.preflightsPerAddress = preflightsPerAddress;
+    CaptureLimits(CaptureProperties properties) {
+        this.perKey = properties.perKeyPerMinute();
+        this.perAddress = properties.perAddressPerMinute();
+        this.preflightsPerAddress = properties.preflightsPerAddressPerMinute();
     }
 
     /** Seconds to wait before the next CORS preflight from this address is answered, or 0 (and it is counted). */

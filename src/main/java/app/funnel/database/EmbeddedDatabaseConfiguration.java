@@ -2,7 +2,6 @@ package app.funnel.database;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
@@ -18,13 +17,14 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedMariaDb embeddedMariaDb(@Value("${funnel.data-dir:./data}") String dataDir,
-                                    @Value("${funnel.embedded-db.port:0}") int port,
-                                    @Value("${funnel.embedded-db.buffer-pool:" + EmbeddedMariaDb.DEFAULT_BUFFER_POOL
-                                            + "}") String bufferPool,
-                                    @Value("${funnel.embedded-db.start-timeout:180}") long startTimeoutSeconds) {
-        return EmbeddedMariaDb.start(EmbeddedMariaDb.Settings.of(Path.of(dataDir)).port(port).bufferPool(bufferPool)
-                .startTimeout(java.time.Duration.ofSeconds(startTimeoutSeconds)));
+    EmbeddedMariaDb embeddedMariaDb(app.funnel.base.FunnelProperties funnel, EmbeddedDbProperties db) {
+        return EmbeddedMariaDb.start(EmbeddedMariaDb.Settings.of(Path.of(funnel.dataDir())).port(db.port())
+                .bufferPool(db.bufferPool()).startTimeout(db.startTimeout()));
+    }
+
+    @Bean
+    DatabaseSupervisor databaseSupervisor(EmbeddedMariaDb server) {
+        return new DatabaseSupervisor(server);
     }
 
     @Bean

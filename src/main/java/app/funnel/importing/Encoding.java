@@ -9,6 +9,9 @@ public enum Encoding {
     UTF_8("UTF-8", StandardCharsets.UTF_8, 0),
     UTF_16LE("UTF-16 LE", StandardCharsets.UTF_16LE, 2),
     UTF_16BE("UTF-16 BE", StandardCharsets.UTF_16BE, 2),
+    /** UTF-16 without a byte-order mark, told by its NUL bytes (every other byte of Latin text). */
+    UTF_16LE_NO_BOM("UTF-16 LE", StandardCharsets.UTF_16LE, 0),
+    UTF_16BE_NO_BOM("UTF-16 BE", StandardCharsets.UTF_16BE, 0),
     /** What Excel writes in Brazil and Portugal: Windows-1252, a superset of ISO-8859-1 for text. */
     WINDOWS_1252("Windows-1252 / ISO-8859-1", Charset.forName("windows-1252"), 0);
 

@@ -447,9 +447,18 @@ public class OpportunityService {
         throw new InvalidInputException("currency", "opportunity.error.currency-unknown");
     }
 
-    private static LocalDate closeDate(@Nullable LocalDate date) {
+    /** The earliest expected close date taken: older ones are typing mistakes (1900 for 2026). */
+    static final LocalDate EARLIEST_CLOSE = LocalDate.of(2000, 1, 1);
+    /** How far ahead an expected close date may lie. */
+    static final int LATEST_CLOSE_YEARS = 10;
+
+    private LocalDate closeDate(@Nullable LocalDate date) {
         if (date == null) {
             throw new InvalidInputException("expectedClose", "opportunity.error.close-required");
+        }
+        LocalDate latest = LocalDate.now(clock).plusYears(LATEST_CLOSE_YEARS);
+        if (date.isBefore(EARLIEST_CLOSE) || date.isAfter(latest)) {
+            throw new InvalidInputException("expectedClose", "opportunity.error.close-range", EARLIEST_CLOSE, latest);
         }
         return date;
     }

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,13 +51,14 @@ public class LoginThrottle {
     private final Cache<String, Track> usernames;
     private final Cache<String, Track> addresses;
 
-    LoginThrottle(Clock clock,
-                  @Value("${funnel.login.free-failures:3}") int freeFailures,
-                  @Value("${funnel.login.max-delay:60s}") Duration maxDelay,
-                  @Value("${funnel.login.max-unknown-per-address:30}") int maxUnknownPerAddress,
-                  @Value("${funnel.login.attack-threshold:10}") int attackThreshold,
-                  @Value("${funnel.login.window:15m}") Duration window,
-                  @Value("${funnel.login.lock-time:15m}") Duration lockTime) {
+    @org.springframework.beans.factory.annotation.Autowired
+    LoginThrottle(Clock clock, LoginProperties properties) {
+        this(clock, properties.freeFailures(), properties.maxDelay(), properties.maxUnknownPerAddress(),
+                properties.attackThreshold(), properties.window(), properties.lockTime());
+    }
+
+    LoginThrottle(Clock clock, int freeFailures, Duration maxDelay, int maxUnknownPerAddress, int attackThreshold,
+                  Duration window, Duration lockTime) {
         this.clock = clock;
         this.freeFailures = freeFailures;
         this.maxDelay = maxDelay;

@@ -56,6 +56,10 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
             return true;
         } catch (UsernameNotFoundException unknown) {
             return false;
+        } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+            // the users cannot be read: the login page says the database is away, not "wrong password"
+            throw new org.springframework.security.authentication.InternalAuthenticationServiceException(
+                    e.getMessage(), e);
         }
     }
 

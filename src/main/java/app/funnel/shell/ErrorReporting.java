@@ -71,9 +71,22 @@ class ErrorReporting implements VaadinServiceInitListener {
         if (invalid != null) {
             return ui.getTranslation(invalid.messageKey(), invalid.arguments());
         }
+        if (databaseAway(problem)) {
+            log.warn("The database is not reachable: {}", problem.getMessage());
+            return ui.getTranslation("database.away");
+        }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         log.error("Unexpected error, incident {}", incident, problem);
         return ui.getTranslation("error.unexpected", incident);
+    }
+
+    /** Whether the problem is that the database cannot be reached (stopped, restarting, gone). */
+    static boolean databaseAway(Throwable problem) {
+        return find(problem, org.springframework.jdbc.CannotGetJdbcConnectionException.class) != null
+                || find(problem, org.springframework.transaction.CannotCreateTransactionException.class) != null
+                || find(problem, java.sql.SQLTransientConnectionException.class) != null
+                || find(problem, java.sql.SQLNonTransientConnectionException.class) != null
+                || find(problem, java.net.ConnectException.class) != null;
     }
 
     private static void refresh(UI ui) {

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -33,12 +32,12 @@ class InitialAdmin implements ApplicationRunner {
     private final String configuredPassword;
 
     InitialAdmin(AppUserRepository users, PasswordEncoder encoder, PasswordPolicy policy, Clock clock,
-                 @Value("${funnel.admin-password:}") String configuredPassword) {
+                 app.funnel.base.FunnelProperties properties) {
         this.users = users;
         this.encoder = encoder;
         this.policy = policy;
         this.clock = clock;
-        this.configuredPassword = configuredPassword;
+        this.configuredPassword = properties.adminPassword();
     }
 
     @Override

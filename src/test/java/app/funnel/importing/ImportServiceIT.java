@@ -143,6 +143,52 @@ class ImportServiceIT {
     }
 
     @Test
+    void files_that_would_hang_the_import_or_are_not_csv_are_refused_naming_the_limit() throws IOException {
+        // 10,000 columns: refused at the header, before any row is read or mapped
+        String wide = String.join(",", java.util.Collections.nCopies(10_000, "c")) + "\nx\n";
+        assertRefused(file(wide, StandardCharsets.UTF_8), "import.error.too-many-columns");
+        // one line of millions of characters: refused once the limit is passed, not after reading it all
+        Path longLine = Files.createTempFile("long", ".csv");
+        try (var out = Files.newBufferedWriter(longLine)) {
+            out.write("Nome,Sobrenome,E-mail\nAna,");
+            String chunk = "x".repeat(1 << 16);
+            for (int i = 0; i < 200; i++) {
+                out.write(chunk);
+            }
+        }
+        assertThatThrownBy(() -> imports.analyze(longLine, "long.csv")).isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> {
+                    assertThat(((InvalidInputException) e).messageKey()).isEqualTo("import.error.line-too-long");
+                    assertThat(((InvalidInputException) e).arguments()).containsExactly(2L, CsvReading.MAX_LINE);
+                });
+        // a spreadsheet renamed to .csv (xlsx is a zip file; xls an OLE file)
+        Path xlsx = Files.createTempFile("sheet", ".csv");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(xlsx))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        assertRefused(xlsx, "import.error.spreadsheet");
+        Path xls = Files.createTempFile("sheet", ".csv");
+        Files.write(xls, concat(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A,
+                (byte) 0xE1}, new byte[512]));
+        assertRefused(xls, "import.error.spreadsheet");
+    }
+
+    @Test
+    void utf16_without_a_byte_order_mark_is_told_by_its_nul_bytes() throws IOException {
+        String rows = "Nome;Sobrenome;E-mail\nJoão;Sá;joao@x.com.br\nZé;Ávila;ze@x.com.br\n";
+        ImportFile le = imports.analyze(file(rows, StandardCharsets.UTF_16LE), "le.csv");
+        assertThat(le.encoding()).isEqualTo(Encoding.UTF_16LE_NO_BOM);
+        assertThat(le.header()).containsExactly("Nome", "Sobrenome", "E-mail");
+        assertThat(le.firstRow()).containsExactly("João", "Sá", "joao@x.com.br");
+        ImportFile be = imports.analyze(file(rows, StandardCharsets.UTF_16BE), "be.csv");
+        assertThat(be.encoding()).isEqualTo(Encoding.UTF_16BE_NO_BOM);
+        assertThat(be.firstRow()).containsExactly("João", "Sá", "joao@x.com.br");
+        assertThat(be.rows()).isEqualTo(2);
+    }
+
+    @Test
     void a_mapping_without_names_or_contact_is_refused() throws IOException {
         ImportFile file = imports.analyze(file("Nome,Empresa\nAna Sá,X\n", StandardCharsets.UTF_8), "x.csv");
         assertThatThrownBy(() -> imports.preview(file, Map.of(0, ImportField.FULL_NAME, 1, ImportField.COMPANY),

@@ -171,6 +171,11 @@ class OpportunityServiceIT {
                 BigDecimal.TEN, "USD", LocalDate.now(), null, null)), "name");
         assertField(() -> opportunities.convert(sql.id(), sql.version(), new ConversionInput("X",
                 BigDecimal.TEN, "USD", null, null, null)), "expectedClose");
+        // a typing slip (1900 for 2026, 9999) is refused with the range taken, not stored
+        assertField(() -> opportunities.convert(sql.id(), sql.version(), new ConversionInput("X",
+                BigDecimal.TEN, "USD", LocalDate.of(1900, 1, 1), null, null)), "expectedClose");
+        assertField(() -> opportunities.convert(sql.id(), sql.version(), new ConversionInput("X",
+                BigDecimal.TEN, "USD", LocalDate.of(9999, 12, 31), null, null)), "expectedClose");
         OpportunityDetails deal = opportunities.convert(sql.id(), sql.version(), new ConversionInput("X",
                 new BigDecimal("1000.50"), "brl", LocalDate.now(), null, null));
         assertThat(deal.currency()).isEqualTo("BRL");

@@ -25,6 +25,13 @@ public class Chart extends Component implements HasSize {
         setWidthFull();
     }
 
+    /** Numbers in the chart are written in the UI's language. */
+    @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        getElement().setAttribute("locale", attachEvent.getUI().getLocale().toLanguageTag());
+    }
+
     /** The chart's ECharts option, as JSON. */
     public void setOption(String json) {
         getElement().setAttribute("option", json);

@@ -40,7 +40,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.env.Environment;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 
@@ -76,11 +75,12 @@ final class BoardView extends Main implements HasDynamicTitle {
     private final Div columns = new Div();
     private final Map<Stage, Column> columnOf = new EnumMap<>(Stage.class);
 
-    BoardView(OpportunityService opportunities, UserService users, Clock clock, Environment environment) {
+    BoardView(OpportunityService opportunities, UserService users, Clock clock,
+              app.funnel.opportunity.OpportunityProperties properties) {
         this.opportunities = opportunities;
         this.users = users;
         this.clock = clock;
-        this.staleDays = environment.getProperty("funnel.opportunities.stale-days", Integer.class, 14);
+        this.staleDays = properties.staleDays();
         this.owners = users.displayNames();
         this.myId = users.byUsername(CurrentUser.require().username()).map(UserSummary::id).orElse(-1L);
         addClassNames("funnel-view", "funnel-board-view");

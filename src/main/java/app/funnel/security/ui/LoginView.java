@@ -87,6 +87,9 @@ public final class LoginView extends Main implements BeforeEnterObserver, HasDyn
                     ? getTranslation("login.locked.username", seconds)
                     : getTranslation("login.locked.address", time(locked.until()), Math.max(1, (seconds + 59) / 60));
             login.setI18n(i18n(getTranslation("login.locked.title"), text));
+        } else if (failure instanceof org.springframework.security.authentication.InternalAuthenticationServiceException) {
+            // the users could not be read (the database is away): not a wrong password
+            login.setI18n(i18n(getTranslation("database.away.title"), getTranslation("login.database-away")));
         } else if (failure instanceof AuthenticationException) {
             login.setI18n(i18n(null, null));
         }

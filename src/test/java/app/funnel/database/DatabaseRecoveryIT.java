@@ -1,0 +1,102 @@
+package app.funnel.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.funnel.Application;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The embedded database killed under a running Funnel (kill -9 of mariadbd): while it is away the
+ * readiness probe says DOWN and a web form's post gets 503 with Retry-After (never a redirect to the
+ * login page); the supervisor starts it again on the same data directory, after which the app works
+ * without a restart and every committed row is there. The watch is slowed down here so that the
+ * "away" answers can be seen before it acts; by default it looks every 2 s.
+ */
+@org.junit.jupiter.api.extension.ExtendWith(app.funnel.RestoresSecurityContextStrategy.class)
+class DatabaseRecoveryIT {
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Test
+    void a_killed_database_is_restarted_and_nothing_committed_is_lost() throws Exception {
+        Path dataDir = Files.createTempDirectory("funnel-recovery-");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).run(
+                "--funnel.test.shared-db=false", "--funnel.data-dir=" + dataDir, "--server.port=0",
+                "--funnel.embedded-db.watch-interval=1h", "--vaadin.devmode.devTools.enabled=false")) {
+            String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            long owner = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'marketing'", Long.class);
+            jdbc.update("INSERT INTO capture_form (form_key, name, source, signal_kind, allowed_origins, owner_id, "
+                    + "created_at, created_by) VALUES ('recovery-key', 'Recovery', 'WEBSITE_FORM', 'CONTACT_FORM', '', ?, "
+                    + "UTC_TIMESTAMP(), 'test')", owner);
+            assertThat(post(base, "ana.antes@example.com").statusCode()).isEqualTo(201);
+            long leads = jdbc.queryForObject("SELECT COUNT(*) FROM leads", Long.class);
+            assertThat(get(base + "/actuator/health/readiness").statusCode()).isEqualTo(200);
+
+            EmbeddedMariaDb server = app.getBean(EmbeddedMariaDb.class);
+            ProcessHandle mariadbd = ProcessHandle.of(Long.parseLong(Files.readString(
+                    dataDir.resolve("mariadb-tmp").resolve("mariadbd.pid")).strip())).orElseThrow();
+            mariadbd.destroyForcibly();
+            mariadbd.onExit().get(30, TimeUnit.SECONDS);
+            assertThat(server.running()).isFalse();
+
+            HttpResponse<String> away = post(base, "bia.durante@example.com");
+            assertThat(away.statusCode()).isEqualTo(503);
+            assertThat(away.headers().firstValue("Retry-After")).contains("30");
+            assertThat(get(base + "/actuator/health/readiness").statusCode()).isEqualTo(503);
+            assertThat(get(base + "/actuator/health/liveness").statusCode()).isEqualTo(200);
+
+            long killed = System.nanoTime();
+            app.getBean(DatabaseSupervisor.class).watch();
+            assertThat(server.running()).isTrue();
+            // the pool drops its dead connections and opens new ones to the restarted server
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            int status;
+            do {
+                status = get(base + "/actuator/health/readiness").statusCode();
+            } while (status != 200 && System.nanoTime() < deadline && sleep());
+            System.out.printf("Recovered from a killed database in %d ms%n", (System.nanoTime() - killed) / 1_000_000);
+            assertThat(status).isEqualTo(200);
+            assertThat(post(base, "caio.depois@example.com").statusCode()).isEqualTo(201);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leads", Long.class)).isEqualTo(leads + 1);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE email = 'ana.antes@example.com'",
+                    Long.class)).isEqualTo(1);
+        } finally {
+            FileSystemUtils.deleteRecursively(dataDir);
+        }
+    }
+
+    private HttpResponse<String> post(String base, String email) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + "/api/capture/recovery-key"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"firstName\":\"Ana\",\"lastName\":\"Teste Recuperação\","
+                        + "\"email\":\"" + email + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return true;
+    }
+}
