@@ -17,9 +17,32 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    EmbeddedMariaDb embeddedMariaDb(app.funnel.base.FunnelProperties funnel, EmbeddedDbProperties db) {
-        return EmbeddedMariaDb.start(EmbeddedMariaDb.Settings.of(Path.of(funnel.dataDir())).port(db.port())
-                .bufferPool(db.bufferPool()).startTimeout(db.startTimeout()));
+    EmbeddedMariaDb embeddedMariaDb(app.funnel.base.FunnelProperties funnel, EmbeddedDbProperties db,
+                                    BackupProperties backups) {
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(EmbeddedMariaDb.Settings.of(Path.of(funnel.dataDir()))
+                .port(db.port()).bufferPool(db.bufferPool()).startTimeout(db.startTimeout()));
+        if (!backups.restoreFrom().isBlank()) {
+            restore(server, Path.of(backups.restoreFrom()));
+        }
+        return server;
+    }
+
+    /** FUNNEL_RESTORE_FROM: a backup loaded into an empty data directory before anything else reads it. */
+    private static void restore(EmbeddedMariaDb server, Path dump) {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
+        if (!Dumps.empty(server)) {
+            log.info("FUNNEL_RESTORE_FROM is set but {} already holds data: nothing restored (unset it)",
+                    server.dataDir());
+            return;
+        }
+        if (!java.nio.file.Files.isRegularFile(dump)) {
+            server.close();
+            throw new IllegalStateException("FUNNEL_RESTORE_FROM=" + dump + " is not a file: give the path of a "
+                    + "backup (funnel-...sql.gz)");
+        }
+        long started = System.nanoTime();
+        Dumps.restore(server, dump);
+        log.warn("Restored {} into {} ({} ms)", dump, server.dataDir(), (System.nanoTime() - started) / 1_000_000);
     }
 
     @Bean

@@ -439,6 +439,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return password;
     }
 
+    public String schema() {
+        return schema;
+    }
+
+    /** A program shipped with the server (mariadb-dump, mariadb). */
+    public Path tool(String name) {
+        return settings.root().toAbsolutePath().normalize().resolve("mariadb-server").resolve("bin").resolve(name);
+    }
+
     public int port() {
         return port;
     }

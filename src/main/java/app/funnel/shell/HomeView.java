@@ -31,11 +31,22 @@ final class HomeView extends Main implements HasDynamicTitle {
         return getTranslation("menu.home") + " · " + getTranslation("app.name");
     }
 
-    HomeView() {
+    HomeView(app.funnel.database.Backups backups) {
         addClassName("funnel-view");
         CurrentUser user = CurrentUser.require();
         add(new H2(getTranslation("home.welcome", user.displayName())));
         add(new Paragraph(getTranslation("app.tagline")));
+        if (user.roles().contains(Role.ADMIN)) {
+            var status = backups.status();
+            if (status.overdue() || status.failedAt() != null) {
+                Div warning = new Div(new Span(getTranslation(status.overdue() ? "backups.overdue" : "backups.failed",
+                        app.funnel.base.ui.Messages.dateTime(status.failedAt()), status.failure()) + " "),
+                        new Anchor("admin/backups", getTranslation("menu.backups")));
+                warning.addClassName("funnel-warning");
+                warning.setId("backup-warning");
+                add(warning);
+            }
+        }
 
         add(new H2(getTranslation("home.roles")));
         Div roles = new Div();

@@ -36,7 +36,7 @@ class SmokeBrowserIT extends BrowserTest {
             page.navigate(base() + "/" + (path == null ? "" : path));
             page.waitForLoadState(LoadState.NETWORKIDLE);
             page.locator("#main-nav").waitFor();
-            if (user.equals("leadership")) {
+            if (user.equals("leadership") || (user.equals("admin") && path != null && path.startsWith("admin"))) {
                 page.screenshot(new Page.ScreenshotOptions().setPath(SharedScreens.path(
                         "page-" + (path == null || path.isEmpty() ? "home" : path.replace('/', '-')) + "-" + locale + ".png")));
             }
