@@ -29,6 +29,13 @@ class ErrorReporting implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorReporting.class);
 
+    /** Who won a save race; static as the session error handler is (one application per JVM in production). */
+    private static volatile app.funnel.base.@org.jspecify.annotations.Nullable ConcurrentChanges changes;
+
+    ErrorReporting(app.funnel.base.ConcurrentChanges concurrentChanges) {
+        changes = concurrentChanges;
+    }
+
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(ErrorReporting::report));
@@ -62,6 +69,15 @@ class ErrorReporting implements VaadinServiceInitListener {
         ConcurrentChangeException conflict = find(problem, ConcurrentChangeException.class);
         if (conflict != null) {
             return ui.getTranslation("conflict.message", conflict.changedBy(), Messages.dateTime(conflict.changedAt()));
+        }
+        var lost = find(problem, org.springframework.orm.ObjectOptimisticLockingFailureException.class);
+        var resolver = changes;
+        if (lost != null && resolver != null) {
+            var explained = resolver.explain(lost);
+            if (explained.isPresent()) {
+                return ui.getTranslation("conflict.message", explained.get().changedBy(),
+                        Messages.dateTime(explained.get().changedAt()));
+            }
         }
         if (find(problem, OptimisticLockingFailureException.class) != null
                 || find(problem, jakarta.persistence.OptimisticLockException.class) != null) {

@@ -52,6 +52,22 @@ class ErrorReportingIT extends SpringBrowserlessTest {
                 .noneSatisfy(t -> assertThat(t).contains("boom"));
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    app.funnel.lead.LeadService leads;
+
+    @Test
+    @WithUserDetails("marketing")
+    void a_save_that_lost_the_race_at_commit_says_who_changed_the_record_and_when() {
+        navigate(HomeView.class);
+        String last = "Race" + System.nanoTime();
+        var lead = leads.create(new app.funnel.lead.LeadInput("Rui", last, last.toLowerCase() + "@race.example.com",
+                null, null, null, null, app.funnel.lead.LeadSource.EVENT, null, null), true);
+        // what Hibernate raises when two saves pass the version check together and the other one commits first
+        ErrorReporting.report(new ErrorEvent(new ObjectOptimisticLockingFailureException("app.funnel.lead.Lead", lead.id())));
+        assertThat(notifications()).anySatisfy(t -> assertThat(t)
+                .startsWith("Someone else changed this record (marketing, at ").contains("reload"));
+    }
+
     private java.util.List<String> notifications() {
         return find(Notification.class).all().stream().map(n -> test(n).getText()).toList();
     }
