@@ -314,13 +314,42 @@ public class ImportService {
                     clock.instant());
         } catch (RuntimeException failure) {
             LOG.error("Import {} failed", id, failure);
-            store.finish(id, ImportStatus.FAILED, translator.text("import.error.crashed",
-                    String.valueOf(failure.getMessage())), clock.instant());
+            boolean away = failure instanceof org.springframework.dao.DataAccessResourceFailureException
+                    || failure instanceof org.springframework.transaction.CannotCreateTransactionException
+                    || failure instanceof org.springframework.jdbc.CannotGetJdbcConnectionException;
+            finishWhenPossible(id, translator.text(away ? "import.error.database-away" : "import.error.crashed",
+                    String.valueOf(failure.getMessage())));
         } finally {
             try {
                 Files.deleteIfExists(file.path());
             } catch (IOException e) {
                 LOG.warn("Could not delete {}", file.path(), e);
+            }
+        }
+    }
+
+    /**
+     * Marks a failed import so, also when the failure was the database going away: the mark waits
+     * for it to come back (the embedded one restarts within seconds) instead of leaving the import
+     * "running" with a progress bar that never moves.
+     */
+    private void finishWhenPossible(long id, String message) {
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+        while (true) {
+            try {
+                store.finish(id, ImportStatus.FAILED, message, clock.instant());
+                return;
+            } catch (org.springframework.dao.DataAccessException | org.springframework.transaction.TransactionException e) {
+                if (System.nanoTime() > deadline) {
+                    LOG.error("Import {} could not be marked failed; the next start marks it interrupted", id, e);
+                    return;
+                }
+                try {
+                    Thread.sleep(2000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
