@@ -56,7 +56,7 @@ final class HomeView extends Main implements HasDynamicTitle {
             roles.add(new Paragraph(getTranslation("home.no-roles")));
         }
         for (Role role : user.roles().stream().sorted().toList()) {
-            Div card = new Div();
+            com.vaadin.flow.component.card.Card card = new com.vaadin.flow.component.card.Card();
             card.addClassName("funnel-card");
             card.add(new H3(getTranslation("role." + role.name())),
                     new Span(getTranslation("role." + role.name() + ".description")));
@@ -72,7 +72,7 @@ final class HomeView extends Main implements HasDynamicTitle {
             if (entry.title().equals("menu.home")) {
                 continue;
             }
-            Div card = new Div();
+            com.vaadin.flow.component.card.Card card = new com.vaadin.flow.component.card.Card();
             card.addClassName("funnel-card");
             String descriptionKey = "home." + entry.title().substring("menu.".length()) + ".description";
             card.add(new H3(new Anchor(entry.path(), getTranslation(entry.title()))),

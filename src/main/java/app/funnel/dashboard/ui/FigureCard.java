@@ -9,7 +9,7 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 
 /** One figure of the dashboard: a title, the figure as a chart or as a table, its CSV, a note. */
-final class FigureCard extends Div {
+final class FigureCard extends com.vaadin.flow.component.card.Card {
 
     FigureCard(String id, String title, Component chart, Component table, CsvDownload csv, Paragraph summary,
                String note, Component... headerExtras) {

@@ -1,5 +1,7 @@
 package app.funnel.definition.ui;
 
+import com.vaadin.flow.component.badge.Badge;
+import app.funnel.base.ui.Badges;
 import app.funnel.base.ui.Messages;
 import app.funnel.definition.AcknowledgementReport;
 import app.funnel.definition.DefinitionService;
@@ -41,7 +43,7 @@ final class AcknowledgementsView extends Main implements HasDynamicTitle {
         shares.setId("ack-shares");
         for (Role role : Role.values()) {
             AcknowledgementReport.Share share = report.byRole().get(role);
-            Div card = new Div();
+            com.vaadin.flow.component.card.Card card = new com.vaadin.flow.component.card.Card();
             card.addClassName("funnel-card");
             ProgressBar bar = new ProgressBar(0, Math.max(1, share.total()), share.acknowledged());
             card.add(new H3(getTranslation("role." + role.name())),
@@ -60,9 +62,8 @@ final class AcknowledgementsView extends Main implements HasDynamicTitle {
         grid.addColumn(u -> u.roles().stream().map(r -> getTranslation("role." + r.name()))
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("users.col.roles"));
         grid.addComponentColumn(u -> {
-            Span badge = new Span(u.newestVersion() == null ? getTranslation("acks.none")
-                    : getTranslation("acks.version", u.newestVersion()));
-            badge.addClassNames("funnel-badge", u.current(report.version()) ? "on" : "off");
+            Badge badge = Badges.of(u.newestVersion() == null ? getTranslation("acks.none")
+                    : getTranslation("acks.version", u.newestVersion()), u.current(report.version()) ? "on" : "off");
             return badge;
         }).setHeader(getTranslation("acks.col.version")).setAutoWidth(true);
         grid.addColumn(u -> Messages.dateTime(u.acknowledgedAt())).setHeader(getTranslation("acks.col.when"))

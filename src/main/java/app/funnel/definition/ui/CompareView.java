@@ -1,5 +1,7 @@
 package app.funnel.definition.ui;
 
+import com.vaadin.flow.component.badge.Badge;
+import app.funnel.base.ui.Badges;
 import app.funnel.base.ui.Messages;
 import app.funnel.base.ui.Toolbar;
 import app.funnel.definition.Criterion;
@@ -115,8 +117,7 @@ final class CompareView extends Main implements BeforeEnterObserver, HasDynamicT
         result.add(note);
         List<TermComparison> terms = definitions.compare(a.number(), b.number());
         for (TermComparison term : terms.stream().sorted((x, y) -> Boolean.compare(y.changed(), x.changed())).toList()) {
-            Span badge = new Span(getTranslation(term.changed() ? "compare.changed" : "compare.unchanged"));
-            badge.addClassNames("funnel-badge", term.changed() ? "off" : "on");
+            Badge badge = Badges.of(getTranslation(term.changed() ? "compare.changed" : "compare.unchanged"), term.changed() ? "off" : "on");
             Div summary = new Div(new Span(TermTexts.name(this, term.term())), new Span(" "), badge);
             Details details = new Details(summary, content(term));
             details.setOpened(term.changed());

@@ -1,5 +1,7 @@
 package app.funnel.definition.ui;
 
+import com.vaadin.flow.component.badge.Badge;
+import app.funnel.base.ui.Badges;
 import app.funnel.base.ConcurrentChangeException;
 import app.funnel.base.InvalidInputException;
 import app.funnel.base.ui.Messages;
@@ -163,8 +165,7 @@ final class DefinitionsView extends Main implements BeforeEnterObserver, HasDyna
         meta.addClassName("funnel-muted");
         panel.add(title, meta);
         if (shown.number() != definitions.currentVersion()) {
-            Span old = new Span(getTranslation("definitions.not-in-force"));
-            old.addClassNames("funnel-badge", "off");
+            Badge old = Badges.of(getTranslation("definitions.not-in-force"), "off");
             panel.add(old);
         }
         panel.add(TermTexts.render(this, entry));
@@ -175,9 +176,8 @@ final class DefinitionsView extends Main implements BeforeEnterObserver, HasDyna
             edit.setId("edit-draft");
             panel.add(edit);
             if (draft.exists()) {
-                Span note = new Span(getTranslation("definitions.draft-by", draft.updatedBy(),
+                Badge note = Badges.of(getTranslation("definitions.draft-by", draft.updatedBy(),
                         Messages.dateTime(draft.updatedAt())));
-                note.addClassNames("funnel-badge");
                 note.setId("draft-note");
                 panel.add(note);
             }

@@ -1,5 +1,7 @@
 package app.funnel.importing.ui;
 
+import com.vaadin.flow.component.badge.Badge;
+import app.funnel.base.ui.Badges;
 import app.funnel.base.InvalidInputException;
 import app.funnel.base.ui.Messages;
 import app.funnel.importing.DuplicateChoice;
@@ -330,24 +332,20 @@ final class ImportView extends Main implements HasDynamicTitle {
         Div cell = new Div();
         cell.addClassName("funnel-import-verdict");
         if (row.error() != null) {
-            Span error = new Span(row.error());
-            error.addClassNames("funnel-badge", "off");
+            Badge error = Badges.of(row.error(), "off");
             cell.add(error);
             return cell;
         }
         if (row.existing().isEmpty() && row.sameAsRow() == null && row.suspect().isEmpty()) {
-            Span ok = new Span(getTranslation("import.row-ok"));
-            ok.addClassNames("funnel-badge", "on");
+            Badge ok = Badges.of(getTranslation("import.row-ok"), "on");
             cell.add(ok);
         }
         for (var reason : row.suspect()) {
-            Span suspect = new Span(getTranslation("suspect." + reason.name()));
-            suspect.addClassNames("funnel-badge", "warn");
+            Badge suspect = Badges.of(getTranslation("suspect." + reason.name()), "warn");
             cell.add(suspect);
         }
         if (row.sameAsRow() != null) {
-            Span repeat = new Span(getTranslation("import.same-as-row", row.sameAsRow()));
-            repeat.addClassNames("funnel-badge", "warn");
+            Badge repeat = Badges.of(getTranslation("import.same-as-row", row.sameAsRow()), "warn");
             cell.add(repeat);
         }
         for (var match : row.existing().stream().limit(3).toList()) {
@@ -424,13 +422,12 @@ final class ImportView extends Main implements HasDynamicTitle {
         H3 title = new H3(getTranslation("import.progress-title", summary.fileName()));
         ProgressBar bar = new ProgressBar(0, 1, summary.progress());
         bar.setId("import-progress-bar");
-        Span status = new Span(getTranslation("import.status." + summary.status().name()));
-        status.setId("import-status");
-        status.addClassNames("funnel-badge", switch (summary.status()) {
+        Badge status = Badges.of(getTranslation("import.status." + summary.status().name()), switch (summary.status()) {
             case DONE -> "on";
             case FAILED, INTERRUPTED -> "off";
             default -> "warn";
         });
+        status.setId("import-status");
         Paragraph counts = new Paragraph(getTranslation("import.counts", number(summary.processed()),
                 number(summary.total()), number(summary.created()), number(summary.updated()),
                 number(summary.skipped()), number(summary.failed())));

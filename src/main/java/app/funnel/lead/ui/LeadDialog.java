@@ -1,5 +1,7 @@
 package app.funnel.lead.ui;
 
+import com.vaadin.flow.component.badge.Badge;
+import app.funnel.base.ui.Badges;
 import app.funnel.base.ConcurrentChangeException;
 import app.funnel.base.InvalidInputException;
 import app.funnel.base.ui.Fields;
@@ -139,8 +141,7 @@ final class LeadDialog extends Dialog {
 
             Div status = new Div();
             status.setId("lead-status");
-            Span badge = new Span(getTranslation("status." + lead.status().name()));
-            badge.addClassName("funnel-badge");
+            Badge badge = Badges.of(getTranslation("status." + lead.status().name()));
             status.add(new Span(getTranslation("lead.status") + " "), badge);
             Term term = lead.status().term();
             if (term != null) {
@@ -157,8 +158,7 @@ final class LeadDialog extends Dialog {
                 flags.addClassName("funnel-suspect");
                 flags.add(new Span(getTranslation("lead.suspect-intro") + " "));
                 lead.suspectReasons().forEach(r -> {
-                    Span flag = new Span(getTranslation("suspect." + r.name()));
-                    flag.addClassNames("funnel-badge", "warn");
+                    Badge flag = Badges.of(getTranslation("suspect." + r.name()), "warn");
                     flags.add(flag);
                 });
                 add(flags);
@@ -400,8 +400,7 @@ final class LeadDialog extends Dialog {
         if (!reasons.isEmpty()) {
             liveSuspect.add(new Span(getTranslation("lead.suspect-intro") + " "));
             reasons.forEach(r -> {
-                Span flag = new Span(getTranslation("suspect." + r.name()));
-                flag.addClassNames("funnel-badge", "warn");
+                Badge flag = Badges.of(getTranslation("suspect." + r.name()), "warn");
                 liveSuspect.add(flag);
             });
         }
@@ -427,10 +426,9 @@ final class LeadDialog extends Dialog {
             box.add(new Span(getTranslation("lead.no-signals")));
         }
         for (var signal : list) {
-            Span chip = new Span(getTranslation("signal." + signal.kind().name()) + " · "
+            Badge chip = Badges.of(getTranslation("signal." + signal.kind().name()) + " · "
                     + Messages.dateTime(signal.occurredAt())
                     + (signal.via() == null ? "" : " · " + getTranslation("lead.signal-via", signal.via())));
-            chip.addClassName("funnel-badge");
             if (!signal.reviewPending()) {
                 box.add(chip);
                 continue;
@@ -566,8 +564,7 @@ final class LeadDialog extends Dialog {
                 + (duplicate.company().isEmpty() ? "" : " (" + duplicate.company() + ")"),
                 e -> new LeadDialog(leads, definitions, users, extensions, leads.get(duplicate.id()), onChange).open());
         open.addThemeVariants(ButtonVariant.TERTIARY);
-        Span status = new Span(getTranslation("status." + duplicate.status().name()));
-        status.addClassName("funnel-badge");
+        Badge status = Badges.of(getTranslation("status." + duplicate.status().name()));
         return new Div(open, new Span(" "), status, new Span(" · " + why + " "));
     }
 

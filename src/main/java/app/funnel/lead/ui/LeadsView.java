@@ -1,5 +1,7 @@
 package app.funnel.lead.ui;
 
+import com.vaadin.flow.component.badge.Badge;
+import app.funnel.base.ui.Badges;
 import app.funnel.base.ui.Fields;
 import app.funnel.base.ui.Messages;
 import app.funnel.base.ui.Toolbar;
@@ -210,19 +212,16 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
 
     private Component statusCell(LeadRow row) {
         Div cell = new Div();
-        Span status = new Span(getTranslation("status." + row.status().name()));
-        status.addClassName("funnel-badge");
+        Badge status = Badges.of(getTranslation("status." + row.status().name()));
         cell.add(status);
         if (row.overdue(clock.instant())) {
-            Span overdue = new Span(getTranslation("leads.overdue"));
-            overdue.addClassNames("funnel-badge", "off");
+            Badge overdue = Badges.of(getTranslation("leads.overdue"), "off");
             overdue.getElement().setAttribute("title", getTranslation("leads.overdue-since",
                     Messages.dateTime(row.firstTouchDueAt())));
             cell.add(overdue);
         }
         if (row.suspect()) {
-            Span suspect = new Span(getTranslation("leads.suspect"));
-            suspect.addClassNames("funnel-badge", "warn");
+            Badge suspect = Badges.of(getTranslation("leads.suspect"), "warn");
             cell.add(suspect);
         }
         return cell;

@@ -1,5 +1,7 @@
 package app.funnel.opportunity.ui;
 
+import com.vaadin.flow.component.badge.Badge;
+import app.funnel.base.ui.Badges;
 import app.funnel.base.ui.Fields;
 import app.funnel.base.ConcurrentChangeException;
 import app.funnel.base.InvalidInputException;
@@ -227,14 +229,12 @@ final class BoardView extends Main implements HasDynamicTitle {
                 new Div(new Span(getTranslation("board.card-line", row.expectedClose().toString(),
                         owners.getOrDefault(row.ownerId(), "?"), days))));
         if (row.stage().isOpen() && row.expectedClose().isBefore(LocalDate.now(clock))) {
-            Span overdue = new Span(getTranslation("board.overdue"));
-            overdue.addClassNames("funnel-badge", "off");
+            Badge overdue = Badges.of(getTranslation("board.overdue"), "off");
             card.add(overdue);
             card.addClassName("overdue");
         }
         if (row.stage().isOpen() && Duration.between(row.updatedAt(), clock.instant()).toDays() > staleDays) {
-            Span stale = new Span(getTranslation("board.stale", staleDays));
-            stale.addClassNames("funnel-badge", "warn");
+            Badge stale = Badges.of(getTranslation("board.stale", staleDays), "warn");
             card.add(stale);
             card.addClassName("stale");
         }

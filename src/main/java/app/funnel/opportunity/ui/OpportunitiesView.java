@@ -1,5 +1,7 @@
 package app.funnel.opportunity.ui;
 
+import com.vaadin.flow.component.badge.Badge;
+import app.funnel.base.ui.Badges;
 import app.funnel.base.ui.Fields;
 import app.funnel.base.InvalidInputException;
 import app.funnel.base.ui.Messages;
@@ -234,8 +236,7 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
 
     private Component stageCell(OpportunityRow row) {
         Div cell = new Div();
-        Span badge = new Span(getTranslation("stage." + row.stage().name()));
-        badge.addClassName("funnel-badge");
+        Badge badge = Badges.of(getTranslation("stage." + row.stage().name()));
         if (row.stage() == Stage.CLOSED_WON) {
             badge.addClassName("on");
         } else if (row.stage() == Stage.CLOSED_LOST) {
@@ -243,8 +244,7 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
         }
         cell.add(badge);
         if (row.stage().isOpen() && row.expectedClose().isBefore(LocalDate.now(clock))) {
-            Span overdue = new Span(getTranslation("board.overdue"));
-            overdue.addClassNames("funnel-badge", "off");
+            Badge overdue = Badges.of(getTranslation("board.overdue"), "off");
             cell.add(overdue);
         }
         return cell;

@@ -1,5 +1,7 @@
 package app.funnel.opportunity.ui;
 
+import com.vaadin.flow.component.badge.Badge;
+import app.funnel.base.ui.Badges;
 import app.funnel.base.ConcurrentChangeException;
 import app.funnel.base.InvalidInputException;
 import app.funnel.base.ui.Fields;
@@ -83,8 +85,7 @@ final class OpportunityDialog extends Dialog {
 
         Div summary = new Div();
         summary.setId("opportunity-summary");
-        Span stage = new Span(getTranslation("stage." + deal.stage().name()));
-        stage.addClassName("funnel-badge");
+        Badge stage = Badges.of(getTranslation("stage." + deal.stage().name()));
         summary.add(stage, new TermInfo(definitions, deal.stage().term()),
                 new Span(" " + getTranslation("opportunity.summary", deal.accountName(), deal.buyerName(),
                         deal.probability(), Money.format(deal.amount(), deal.currency()),
@@ -231,8 +232,7 @@ final class OpportunityDialog extends Dialog {
             for (Criterion criterion : criteria) {
                 var confirmation = confirmed.get(criterion.code());
                 Div line = new Div();
-                Span item = new Span((confirmation != null ? "✔ " : "○ ") + criterion.name());
-                item.addClassName("funnel-badge");
+                Badge item = Badges.of((confirmation != null ? "✔ " : "○ ") + criterion.name());
                 item.getElement().setAttribute("title", criterion.explanation());
                 line.add(item);
                 if (confirmation != null) {

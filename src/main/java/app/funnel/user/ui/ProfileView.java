@@ -69,7 +69,7 @@ final class ProfileView extends Main implements HasDynamicTitle {
         addClassName("funnel-view");
         UserSummary me = users.me();
 
-        Div account = new Div();
+        com.vaadin.flow.component.card.Card account = new com.vaadin.flow.component.card.Card();
         account.addClassNames("funnel-card", "funnel-form");
         account.setId("profile-account");
         account.add(new H2(getTranslation("profile.account")),
@@ -116,7 +116,8 @@ final class ProfileView extends Main implements HasDynamicTitle {
 
         FormLayout form = new FormLayout(current, fresh, repeat);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-        Div passwordCard = new Div(new H2(getTranslation("profile.change-password")), form, change);
+        com.vaadin.flow.component.card.Card passwordCard = new com.vaadin.flow.component.card.Card();
+        passwordCard.add(new H2(getTranslation("profile.change-password")), form, change);
         passwordCard.addClassNames("funnel-card", "funnel-form");
         add(passwordCard);
     }

@@ -1,5 +1,7 @@
 package app.funnel.user.ui;
 
+import com.vaadin.flow.component.badge.Badge;
+import app.funnel.base.ui.Badges;
 import app.funnel.base.ConcurrentChangeException;
 import app.funnel.base.InvalidInputException;
 import app.funnel.base.ui.Fields;
@@ -114,8 +116,7 @@ final class UserAdminView extends Main implements HasDynamicTitle {
     }
 
     private Component statusBadge(UserSummary user) {
-        Span badge = new Span(getTranslation(user.enabled() ? "users.status.enabled" : "users.status.disabled"));
-        badge.addClassNames("funnel-badge", user.enabled() ? "on" : "off");
+        Badge badge = Badges.of(getTranslation(user.enabled() ? "users.status.enabled" : "users.status.disabled"), user.enabled() ? "on" : "off");
         return badge;
     }
 
