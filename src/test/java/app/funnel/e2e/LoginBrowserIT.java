@@ -28,7 +28,7 @@ class LoginBrowserIT extends BrowserTest {
     @Test
     void each_demo_user_logs_in_and_sees_only_the_views_of_its_roles() {
         var expected = List.of(
-                new Object[] {"admin", "Ana Admin", List.of("Home", "Dashboard", "Definitions", "Acknowledgements", "Leads", "Import leads", "Opportunities", "Funnel board", "Users", "Capture forms", "Profile")},
+                new Object[] {"admin", "Ana Admin", List.of("Home", "Dashboard", "Definitions", "Acknowledgements", "Leads", "Import leads", "Opportunities", "Funnel board", "Users", "Capture forms", "Backups", "Profile")},
                 new Object[] {"marketing", "Márcia Marketing", List.of("Home", "Dashboard", "Definitions", "Leads", "Import leads", "Opportunities", "Funnel board", "Profile")},
                 new Object[] {"sales", "Sérgio Sales", List.of("Home", "Dashboard", "Definitions", "Leads", "Opportunities", "Funnel board", "Profile")},
                 new Object[] {"leadership", "Lígia Leadership", List.of("Home", "Dashboard", "Definitions", "Acknowledgements", "Leads", "Import leads", "Opportunities", "Funnel board", "Profile")});

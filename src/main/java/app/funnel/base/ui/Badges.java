@@ -19,7 +19,6 @@ public final class Badges {
 
     public static Badge of(String text, String tone) {
         Badge badge = new Badge(text);
-        badge.addClassName("funnel-badge");
         switch (tone) {
             case "on", "success" -> badge.addThemeVariants(BadgeVariant.SUCCESS);
             case "off" -> badge.addThemeVariants(BadgeVariant.ERROR);

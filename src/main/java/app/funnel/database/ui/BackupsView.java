@@ -88,25 +88,23 @@ final class BackupsView extends Main implements HasDynamicTitle {
         now.setText(getTranslation("backups.running"));
         ui.setPollInterval(1000);
         CompletableFuture.runAsync(new DelegatingSecurityContextRunnable(() -> {
-            String message;
-            boolean ok;
+            // translations need the UI's session: the outcome is put into words inside ui.access
+            Backups.Backup done = null;
+            String failure = null;
             try {
-                Backups.Backup done = backups.backUpNow();
-                message = ui.getTranslation("backups.done", done.file().getFileName().toString());
-                ok = true;
+                done = backups.backUpNow();
             } catch (RuntimeException e) {
-                message = ui.getTranslation("backups.failed.now", String.valueOf(e.getMessage()));
-                ok = false;
+                failure = String.valueOf(e.getMessage());
             }
-            String text = message;
-            boolean success = ok;
+            Backups.Backup written = done;
+            String failed = failure;
             ui.access(() -> {
                 ui.setPollInterval(-1);
                 now.setText(getTranslation("backups.now"));
-                if (success) {
-                    Messages.success(text);
+                if (written != null) {
+                    Messages.success(getTranslation("backups.done", written.file().getFileName().toString()));
                 } else {
-                    Messages.error(text);
+                    Messages.error(getTranslation("backups.failed.now", failed));
                 }
                 show();
             });

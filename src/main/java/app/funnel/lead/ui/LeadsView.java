@@ -147,8 +147,9 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
         grid.addColumn(LeadRow::company).setHeader(getTranslation("leads.col.company")).setSortProperty("company")
                 .setAutoWidth(true);
         grid.addColumn(LeadRow::email).setHeader(getTranslation("leads.col.email")).setAutoWidth(true);
+        // badges are measured before they render: a width that holds a status and a flag side by side
         grid.addComponentColumn(this::statusCell).setHeader(getTranslation("leads.col.status"))
-                .setSortProperty("status").setAutoWidth(true);
+                .setSortProperty("status").setWidth("14rem").setFlexGrow(0);
         grid.addColumn(r -> getTranslation("source." + r.source().name())).setHeader(getTranslation("leads.col.source"))
                 .setAutoWidth(true);
         grid.addColumn(r -> owners.getOrDefault(r.ownerId(), "?")).setHeader(getTranslation("leads.col.owner"))
@@ -212,6 +213,7 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
 
     private Component statusCell(LeadRow row) {
         Div cell = new Div();
+        cell.addClassName("funnel-badges");
         Badge status = Badges.of(getTranslation("status." + row.status().name()));
         cell.add(status);
         if (row.overdue(clock.instant())) {

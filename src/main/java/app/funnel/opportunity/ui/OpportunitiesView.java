@@ -131,7 +131,7 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
         grid.addColumn(OpportunityRow::accountName).setHeader(getTranslation("opportunities.col.account"))
                 .setAutoWidth(true);
         grid.addComponentColumn(this::stageCell).setHeader(getTranslation("opportunities.col.stage"))
-                .setSortProperty("stage").setAutoWidth(true);
+                .setSortProperty("stage").setWidth("13rem").setFlexGrow(0);
         grid.addColumn(r -> Money.format(r.amount(), r.currency())).setHeader(getTranslation("opportunities.col.amount"))
                 .setSortProperty("amount").setAutoWidth(true).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         grid.addColumn(r -> r.probability() + " %").setHeader(getTranslation("opportunities.col.probability"))
@@ -236,6 +236,7 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
 
     private Component stageCell(OpportunityRow row) {
         Div cell = new Div();
+        cell.addClassName("funnel-badges");
         Badge badge = Badges.of(getTranslation("stage." + row.stage().name()));
         if (row.stage() == Stage.CLOSED_WON) {
             badge.addClassName("on");

@@ -26,7 +26,7 @@ class ProfileViewIT extends SpringBrowserlessTest {
     @Test
     void shows_the_account_of_the_logged_in_user() {
         navigate(ProfileView.class);
-        assertThat(find(Div.class).withId("profile-account").single().getElement().getTextRecursively())
+        assertThat(find(com.vaadin.flow.component.card.Card.class).withId("profile-account").single().getElement().getTextRecursively())
                 .contains("leadership", "Lígia Leadership", "Leadership");
     }
 
