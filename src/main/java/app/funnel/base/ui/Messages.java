@@ -71,6 +71,16 @@ public final class Messages {
                 .withLocale(locale).withZone(zone(ui)).format(instant);
     }
 
+    /** A calendar date (a close date, a day) in the user's locale, in the same medium form as {@link #dateTime}. */
+    public static String date(java.time.@Nullable LocalDate date) {
+        if (date == null) {
+            return "";
+        }
+        UI ui = UI.getCurrent();
+        Locale locale = ui != null ? ui.getLocale() : Locale.getDefault();
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
+    }
+
     /** The browser's time zone, when the browser has reported it; the server's otherwise. */
     public static ZoneId zone(@Nullable UI ui) {
         if (ui == null) {

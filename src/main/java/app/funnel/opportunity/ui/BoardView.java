@@ -226,7 +226,7 @@ final class BoardView extends Main implements HasDynamicTitle {
         long days = Duration.between(row.stageChangedAt(), clock.instant()).toDays();
         card.add(title, new Div(new Span(row.accountName())),
                 new Div(new Span(Money.format(row.amount(), row.currency()) + " · " + row.probability() + " %")),
-                new Div(new Span(getTranslation("board.card-line", row.expectedClose().toString(),
+                new Div(new Span(getTranslation("board.card-line", app.funnel.base.ui.Messages.date(row.expectedClose()),
                         owners.getOrDefault(row.ownerId(), "?"), days))));
         if (row.stage().isOpen() && row.expectedClose().isBefore(LocalDate.now(clock))) {
             Badge overdue = Badges.of(getTranslation("board.overdue"), "off");

@@ -136,7 +136,7 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
                 .setSortProperty("amount").setAutoWidth(true).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         grid.addColumn(r -> r.probability() + " %").setHeader(getTranslation("opportunities.col.probability"))
                 .setAutoWidth(true).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
-        grid.addColumn(r -> r.expectedClose().toString()).setHeader(getTranslation("opportunities.col.close"))
+        grid.addColumn(r -> app.funnel.base.ui.Messages.date(r.expectedClose())).setHeader(getTranslation("opportunities.col.close"))
                 .setSortProperty("expectedClose").setAutoWidth(true);
         grid.addColumn(r -> owners.getOrDefault(r.ownerId(), "?")).setHeader(getTranslation("opportunities.col.owner"))
                 .setAutoWidth(true);
