@@ -5,25 +5,30 @@ import com.vaadin.flow.component.badge.BadgeVariant;
 
 /**
  * Vaadin's Badge for the statuses, stages and flags every view shows, with one meaning per tone:
- * "on" (done, in force, ok: success), "off" (overdue, failed, disabled: error), "warn" (a flag to
- * look at: warning), or none (a plain label).
+ * good (done, in force, ok: success), bad (overdue, failed, disabled: error), warn (a flag to look
+ * at: warning), or plain (a label).
  */
 public final class Badges {
 
     private Badges() {
     }
 
-    public static Badge of(String text) {
-        return of(text, "");
+    /** What a badge says about its record. */
+    public enum Tone {
+        PLAIN, GOOD, BAD, WARN
     }
 
-    public static Badge of(String text, String tone) {
+    public static Badge of(String text) {
+        return of(text, Tone.PLAIN);
+    }
+
+    public static Badge of(String text, Tone tone) {
         Badge badge = new Badge(text);
         switch (tone) {
-            case "on", "success" -> badge.addThemeVariants(BadgeVariant.SUCCESS);
-            case "off" -> badge.addThemeVariants(BadgeVariant.ERROR);
-            case "warn" -> badge.addThemeVariants(BadgeVariant.WARNING);
-            default -> { }
+            case GOOD -> badge.addThemeVariants(BadgeVariant.SUCCESS);
+            case BAD -> badge.addThemeVariants(BadgeVariant.ERROR);
+            case WARN -> badge.addThemeVariants(BadgeVariant.WARNING);
+            case PLAIN -> { }
         }
         return badge;
     }

@@ -63,7 +63,7 @@ final class AcknowledgementsView extends Main implements HasDynamicTitle {
                 .collect(Collectors.joining(", "))).setHeader(getTranslation("users.col.roles"));
         grid.addComponentColumn(u -> {
             Badge badge = Badges.of(u.newestVersion() == null ? getTranslation("acks.none")
-                    : getTranslation("acks.version", u.newestVersion()), u.current(report.version()) ? "on" : "off");
+                    : getTranslation("acks.version", u.newestVersion()), u.current(report.version()) ? Badges.Tone.GOOD : Badges.Tone.BAD);
             return badge;
         }).setHeader(getTranslation("acks.col.version")).setAutoWidth(true);
         grid.addColumn(u -> Messages.dateTime(u.acknowledgedAt())).setHeader(getTranslation("acks.col.when"))

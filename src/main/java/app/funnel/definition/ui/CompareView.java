@@ -117,7 +117,7 @@ final class CompareView extends Main implements BeforeEnterObserver, HasDynamicT
         result.add(note);
         List<TermComparison> terms = definitions.compare(a.number(), b.number());
         for (TermComparison term : terms.stream().sorted((x, y) -> Boolean.compare(y.changed(), x.changed())).toList()) {
-            Badge badge = Badges.of(getTranslation(term.changed() ? "compare.changed" : "compare.unchanged"), term.changed() ? "off" : "on");
+            Badge badge = Badges.of(getTranslation(term.changed() ? "compare.changed" : "compare.unchanged"), term.changed() ? Badges.Tone.BAD : Badges.Tone.GOOD);
             Div summary = new Div(new Span(TermTexts.name(this, term.term())), new Span(" "), badge);
             Details details = new Details(summary, content(term));
             details.setOpened(term.changed());

@@ -165,7 +165,7 @@ final class DefinitionsView extends Main implements BeforeEnterObserver, HasDyna
         meta.addClassName("funnel-muted");
         panel.add(title, meta);
         if (shown.number() != definitions.currentVersion()) {
-            Badge old = Badges.of(getTranslation("definitions.not-in-force"), "off");
+            Badge old = Badges.of(getTranslation("definitions.not-in-force"), Badges.Tone.BAD);
             panel.add(old);
         }
         panel.add(TermTexts.render(this, entry));

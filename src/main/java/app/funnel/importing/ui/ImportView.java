@@ -332,20 +332,20 @@ final class ImportView extends Main implements HasDynamicTitle {
         Div cell = new Div();
         cell.addClassName("funnel-import-verdict");
         if (row.error() != null) {
-            Badge error = Badges.of(row.error(), "off");
+            Badge error = Badges.of(row.error(), Badges.Tone.BAD);
             cell.add(error);
             return cell;
         }
         if (row.existing().isEmpty() && row.sameAsRow() == null && row.suspect().isEmpty()) {
-            Badge ok = Badges.of(getTranslation("import.row-ok"), "on");
+            Badge ok = Badges.of(getTranslation("import.row-ok"), Badges.Tone.GOOD);
             cell.add(ok);
         }
         for (var reason : row.suspect()) {
-            Badge suspect = Badges.of(getTranslation("suspect." + reason.name()), "warn");
+            Badge suspect = Badges.of(getTranslation("suspect." + reason.name()), Badges.Tone.WARN);
             cell.add(suspect);
         }
         if (row.sameAsRow() != null) {
-            Badge repeat = Badges.of(getTranslation("import.same-as-row", row.sameAsRow()), "warn");
+            Badge repeat = Badges.of(getTranslation("import.same-as-row", row.sameAsRow()), Badges.Tone.WARN);
             cell.add(repeat);
         }
         for (var match : row.existing().stream().limit(3).toList()) {
@@ -423,9 +423,9 @@ final class ImportView extends Main implements HasDynamicTitle {
         ProgressBar bar = new ProgressBar(0, 1, summary.progress());
         bar.setId("import-progress-bar");
         Badge status = Badges.of(getTranslation("import.status." + summary.status().name()), switch (summary.status()) {
-            case DONE -> "on";
-            case FAILED, INTERRUPTED -> "off";
-            default -> "warn";
+            case DONE -> Badges.Tone.GOOD;
+            case FAILED, INTERRUPTED -> Badges.Tone.BAD;
+            default -> Badges.Tone.WARN;
         });
         status.setId("import-status");
         Paragraph counts = new Paragraph(getTranslation("import.counts", number(summary.processed()),

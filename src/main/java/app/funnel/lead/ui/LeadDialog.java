@@ -158,7 +158,7 @@ final class LeadDialog extends Dialog {
                 flags.addClassName("funnel-suspect");
                 flags.add(new Span(getTranslation("lead.suspect-intro") + " "));
                 lead.suspectReasons().forEach(r -> {
-                    Badge flag = Badges.of(getTranslation("suspect." + r.name()), "warn");
+                    Badge flag = Badges.of(getTranslation("suspect." + r.name()), Badges.Tone.WARN);
                     flags.add(flag);
                 });
                 add(flags);
@@ -400,7 +400,7 @@ final class LeadDialog extends Dialog {
         if (!reasons.isEmpty()) {
             liveSuspect.add(new Span(getTranslation("lead.suspect-intro") + " "));
             reasons.forEach(r -> {
-                Badge flag = Badges.of(getTranslation("suspect." + r.name()), "warn");
+                Badge flag = Badges.of(getTranslation("suspect." + r.name()), Badges.Tone.WARN);
                 liveSuspect.add(flag);
             });
         }

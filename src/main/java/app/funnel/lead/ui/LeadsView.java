@@ -217,13 +217,13 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
         Badge status = Badges.of(getTranslation("status." + row.status().name()));
         cell.add(status);
         if (row.overdue(clock.instant())) {
-            Badge overdue = Badges.of(getTranslation("leads.overdue"), "off");
+            Badge overdue = Badges.of(getTranslation("leads.overdue"), Badges.Tone.BAD);
             overdue.getElement().setAttribute("title", getTranslation("leads.overdue-since",
                     Messages.dateTime(row.firstTouchDueAt())));
             cell.add(overdue);
         }
         if (row.suspect()) {
-            Badge suspect = Badges.of(getTranslation("leads.suspect"), "warn");
+            Badge suspect = Badges.of(getTranslation("leads.suspect"), Badges.Tone.WARN);
             cell.add(suspect);
         }
         return cell;

@@ -229,12 +229,12 @@ final class BoardView extends Main implements HasDynamicTitle {
                 new Div(new Span(getTranslation("board.card-line", app.funnel.base.ui.Messages.date(row.expectedClose()),
                         owners.getOrDefault(row.ownerId(), "?"), days))));
         if (row.stage().isOpen() && row.expectedClose().isBefore(LocalDate.now(clock))) {
-            Badge overdue = Badges.of(getTranslation("board.overdue"), "off");
+            Badge overdue = Badges.of(getTranslation("board.overdue"), Badges.Tone.BAD);
             card.add(overdue);
             card.addClassName("overdue");
         }
         if (row.stage().isOpen() && Duration.between(row.updatedAt(), clock.instant()).toDays() > staleDays) {
-            Badge stale = Badges.of(getTranslation("board.stale", staleDays), "warn");
+            Badge stale = Badges.of(getTranslation("board.stale", staleDays), Badges.Tone.WARN);
             card.add(stale);
             card.addClassName("stale");
         }

@@ -245,7 +245,7 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
         }
         cell.add(badge);
         if (row.stage().isOpen() && row.expectedClose().isBefore(LocalDate.now(clock))) {
-            Badge overdue = Badges.of(getTranslation("board.overdue"), "off");
+            Badge overdue = Badges.of(getTranslation("board.overdue"), Badges.Tone.BAD);
             cell.add(overdue);
         }
         return cell;

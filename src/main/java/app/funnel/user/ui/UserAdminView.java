@@ -116,7 +116,7 @@ final class UserAdminView extends Main implements HasDynamicTitle {
     }
 
     private Component statusBadge(UserSummary user) {
-        Badge badge = Badges.of(getTranslation(user.enabled() ? "users.status.enabled" : "users.status.disabled"), user.enabled() ? "on" : "off");
+        Badge badge = Badges.of(getTranslation(user.enabled() ? "users.status.enabled" : "users.status.disabled"), user.enabled() ? Badges.Tone.GOOD : Badges.Tone.BAD);
         return badge;
     }
 
