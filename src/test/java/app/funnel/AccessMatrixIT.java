@@ -43,6 +43,7 @@ class AccessMatrixIT extends SpringBrowserlessTest {
         MATRIX.put("opportunities/:opportunityId?([0-9]{1,18})", ANYONE_LOGGED_IN);
         MATRIX.put("board", ANYONE_LOGGED_IN);
         MATRIX.put("admin/capture", EnumSet.of(Who.ADMIN));
+        MATRIX.put("admin/backups", EnumSet.of(Who.ADMIN));
         MATRIX.put("leads/import", EnumSet.of(Who.MARKETING, Who.LEADERSHIP, Who.ADMIN));
         MATRIX.put("dashboard", ANYONE_LOGGED_IN);
         // templates with a parameter are opened at a record that the demo data has

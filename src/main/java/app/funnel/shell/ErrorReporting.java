@@ -29,13 +29,6 @@ class ErrorReporting implements VaadinServiceInitListener {
 
     private static final Logger log = LoggerFactory.getLogger(ErrorReporting.class);
 
-    /** Who won a save race; static as the session error handler is (one application per JVM in production). */
-    private static volatile app.funnel.base.@org.jspecify.annotations.Nullable ConcurrentChanges changes;
-
-    ErrorReporting(app.funnel.base.ConcurrentChanges concurrentChanges) {
-        changes = concurrentChanges;
-    }
-
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(init -> init.getSession().setErrorHandler(ErrorReporting::report));
@@ -71,9 +64,10 @@ class ErrorReporting implements VaadinServiceInitListener {
             return ui.getTranslation("conflict.message", conflict.changedBy(), Messages.dateTime(conflict.changedAt()));
         }
         var lost = find(problem, org.springframework.orm.ObjectOptimisticLockingFailureException.class);
-        var resolver = changes;
-        if (lost != null && resolver != null) {
-            var explained = resolver.explain(lost);
+        if (lost != null) {
+            // the application's own bean, through the session's instantiator (Spring's)
+            var explained = ui.getSession().getService().getInstantiator()
+                    .getOrCreate(app.funnel.base.ConcurrentChanges.class).explain(lost);
             if (explained.isPresent()) {
                 return ui.getTranslation("conflict.message", explained.get().changedBy(),
                         Messages.dateTime(explained.get().changedAt()));
