@@ -3,6 +3,14 @@ package app.funnel.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.funnel.Application;
+import app.funnel.TestLogins;
+import app.funnel.importing.DuplicateChoice;
+import app.funnel.importing.ImportOptions;
+import app.funnel.importing.ImportService;
+import app.funnel.importing.ImportStatus;
+import app.funnel.importing.ImportSummary;
+import app.funnel.lead.LeadSource;
+import app.funnel.security.Role;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,6 +83,68 @@ class DatabaseRecoveryIT {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE email = 'ana.antes@example.com'",
                     Long.class)).isEqualTo(1);
         } finally {
+            FileSystemUtils.deleteRecursively(dataDir);
+        }
+    }
+
+    @Test
+    void an_import_cut_off_by_a_killed_database_ends_failed_saying_so_and_stays_undoable() throws Exception {
+        Path dataDir = Files.createTempDirectory("funnel-recovery-import-");
+        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).run(
+                "--funnel.test.shared-db=false", "--funnel.data-dir=" + dataDir, "--server.port=0",
+                "--funnel.embedded-db.watch-interval=1h", "--vaadin.devmode.devTools.enabled=false")) {
+            var imports = app.getBean(ImportService.class);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            long owner = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'marketing'", Long.class);
+            TestLogins.as("marketing", Role.MARKETING);
+            StringBuilder text = new StringBuilder("First name,Last name,Email\n");
+            for (int i = 0; i < 60_000; i++) {
+                text.append("Ana").append(i).append(",Corte,ana").append(i).append("@corte.example.com\n");
+            }
+            Path csv = Files.createTempFile("cut-off", ".csv");
+            Files.writeString(csv, text);
+            var file = imports.analyze(csv, "cut-off.csv");
+            ImportService.Translator keys = (key, args) -> key;
+            long id = imports.start(file, new ImportOptions(imports.guessMapping(file),
+                    DuplicateChoice.SKIP, true, LeadSource.EVENT, null, owner), keys);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (imports.get(id).processed() < 1000 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            ProcessHandle mariadbd = ProcessHandle.of(Long.parseLong(Files.readString(
+                    dataDir.resolve("mariadb-tmp").resolve("mariadbd.pid")).strip())).orElseThrow();
+            mariadbd.destroyForcibly();
+            mariadbd.onExit().get(30, TimeUnit.SECONDS);
+            Thread.sleep(1000);
+            app.getBean(DatabaseSupervisor.class).watch();
+
+            ImportSummary summary = null;
+            deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (System.nanoTime() < deadline) {
+                try {
+                    summary = imports.get(id);
+                    if (summary.status() != ImportStatus.RUNNING) {
+                        break;
+                    }
+                } catch (RuntimeException stillAway) {
+                    // the pool reconnects
+                }
+                Thread.sleep(250);
+            }
+            assertThat(summary).isNotNull();
+            assertThat(summary.status()).as("the import does not stay running").isEqualTo(
+                    ImportStatus.FAILED);
+            assertThat(summary.message()).isEqualTo("import.error.database-away");
+            assertThat(summary.processed()).isLessThan(60_000);
+            long written = jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE email LIKE '%@corte.example.com'",
+                    Long.class);
+            var undone = imports.undo(id);
+            assertThat(undone.status()).isEqualTo(ImportStatus.UNDONE);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE email LIKE '%@corte.example.com'",
+                    Long.class)).isZero();
+            System.out.printf("Import cut off after %d rows written, marked failed, undone%n", written);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
             FileSystemUtils.deleteRecursively(dataDir);
         }
     }
