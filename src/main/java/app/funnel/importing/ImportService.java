@@ -314,9 +314,7 @@ public class ImportService {
                     clock.instant());
         } catch (RuntimeException failure) {
             LOG.error("Import {} failed", id, failure);
-            boolean away = failure instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || failure instanceof org.springframework.transaction.CannotCreateTransactionException
-                    || failure instanceof org.springframework.jdbc.CannotGetJdbcConnectionException;
+            boolean away = app.funnel.base.DatabaseAway.is(failure);
             finishWhenPossible(id, translator.text(away ? "import.error.database-away" : "import.error.crashed",
                     String.valueOf(failure.getMessage())));
         } finally {

@@ -92,11 +92,7 @@ class ErrorReporting implements VaadinServiceInitListener {
 
     /** Whether the problem is that the database cannot be reached (stopped, restarting, gone). */
     static boolean databaseAway(Throwable problem) {
-        return find(problem, org.springframework.jdbc.CannotGetJdbcConnectionException.class) != null
-                || find(problem, org.springframework.transaction.CannotCreateTransactionException.class) != null
-                || find(problem, java.sql.SQLTransientConnectionException.class) != null
-                || find(problem, java.sql.SQLNonTransientConnectionException.class) != null
-                || find(problem, java.net.ConnectException.class) != null;
+        return app.funnel.base.DatabaseAway.is(problem);
     }
 
     private static void refresh(UI ui) {

@@ -81,12 +81,20 @@ class GracefulStopIT {
                 Thread.sleep(200);
             }
             assertThat(started.get()).as("Funnel started:\n%s", String.join("\n", log)).isTrue();
+            // ready only after the start-up runners (the first admin among them) have run
+            HttpClient probe = HttpClient.newHttpClient();
+            while (probe.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/actuator/health/readiness")).build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 200
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
             String password = Files.readString(root.resolve("db-password")).strip();
             String url = "jdbc:mariadb://127.0.0.1:" + dbPort[0] + "/funnel";
             try (Connection c = DriverManager.getConnection(url, "funnel", password); Statement s = c.createStatement()) {
-                s.execute("INSERT INTO capture_form (form_key, name, source, signal_kind, allowed_origins, owner_id, "
+                int forms = s.executeUpdate("INSERT INTO capture_form (form_key, name, source, signal_kind, allowed_origins, owner_id, "
                         + "created_at, created_by) SELECT 'sigterm-key', 'Stop', 'WEBSITE_FORM', 'CONTACT_FORM', '', id, "
                         + "UTC_TIMESTAMP(), 'test' FROM app_user ORDER BY id LIMIT 1");
+                assertThat(forms).as("the form is stored").isEqualTo(1);
             }
             long serverPid = Long.parseLong(Files.readString(root.resolve("mariadb-tmp").resolve("mariadbd.pid")).strip());
 
