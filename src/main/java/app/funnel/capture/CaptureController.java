@@ -96,11 +96,18 @@ class CaptureController {
 
     /**
      * The database is away (stopped, restarting, unreachable): 503 with Retry-After, which websites
-     * and their form tools retry, never a redirect to the login page that drops the post.
+     * and their form tools retry, never a redirect to the login page that drops the post. Any other
+     * database error is a 500 in JSON.
      */
     @org.springframework.web.bind.annotation.ExceptionHandler({org.springframework.dao.DataAccessException.class,
             org.springframework.transaction.TransactionException.class})
     ResponseEntity<Map<String, Object>> databaseAway(RuntimeException e) {
+        if (!app.funnel.base.DatabaseAway.is(e)) {
+            // a database error that waiting does not cure: not stored, said in JSON, never a login redirect
+            org.slf4j.LoggerFactory.getLogger(CaptureController.class).error("A web-form post failed", e);
+            return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).contentType(MediaType.APPLICATION_JSON)
+                    .body(Map.of("error", "Funnel could not store the post."));
+        }
         org.slf4j.LoggerFactory.getLogger(CaptureController.class).warn("A web-form post was answered 503: {}",
                 e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)

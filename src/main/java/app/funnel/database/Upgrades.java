@@ -28,7 +28,7 @@ class Upgrades {
         return flyway -> {
             MigrationInfoService info = flyway.info();
             MigrationInfo[] applied = info.applied();
-            MigrationInfo[] available = flyway.info().all();
+            MigrationInfo[] available = info.all();
             refuseNewer(applied, available);
             EmbeddedMariaDb db = server.getIfAvailable();
             if (db != null && info.current() != null && info.pending().length > 0) {

@@ -41,9 +41,7 @@ class DatabaseRecoveryIT {
     @Test
     void a_killed_database_is_restarted_and_nothing_committed_is_lost() throws Exception {
         Path dataDir = Files.createTempDirectory("funnel-recovery-");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).run(
-                "--funnel.test.shared-db=false", "--funnel.data-dir=" + dataDir, "--server.port=0",
-                "--funnel.embedded-db.watch-interval=1h", "--vaadin.devmode.devTools.enabled=false")) {
+        try (ConfigurableApplicationContext app = start(dataDir)) {
             String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             long owner = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'marketing'", Long.class);
@@ -90,9 +88,7 @@ class DatabaseRecoveryIT {
     @Test
     void an_import_cut_off_by_a_killed_database_ends_failed_saying_so_and_stays_undoable() throws Exception {
         Path dataDir = Files.createTempDirectory("funnel-recovery-import-");
-        try (ConfigurableApplicationContext app = new SpringApplicationBuilder(Application.class).run(
-                "--funnel.test.shared-db=false", "--funnel.data-dir=" + dataDir, "--server.port=0",
-                "--funnel.embedded-db.watch-interval=1h", "--vaadin.devmode.devTools.enabled=false")) {
+        try (ConfigurableApplicationContext app = start(dataDir)) {
             var imports = app.getBean(ImportService.class);
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             long owner = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'marketing'", Long.class);
@@ -147,6 +143,13 @@ class DatabaseRecoveryIT {
             org.springframework.security.core.context.SecurityContextHolder.clearContext();
             FileSystemUtils.deleteRecursively(dataDir);
         }
+    }
+
+    /** Funnel on its own embedded database, with the supervisor left to the test to call. */
+    private static ConfigurableApplicationContext start(Path dataDir) {
+        return new SpringApplicationBuilder(Application.class).run("--funnel.test.shared-db=false",
+                "--funnel.data-dir=" + dataDir, "--server.port=0", "--funnel.embedded-db.watch-interval=1h",
+                "--vaadin.devmode.devTools.enabled=false");
     }
 
     private HttpResponse<String> post(String base, String email) throws Exception {

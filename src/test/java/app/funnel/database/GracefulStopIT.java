@@ -27,7 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * SIGTERM to a Funnel taking web-form posts (a JVM of its own, as users run it): the posts in
@@ -157,12 +156,7 @@ class GracefulStopIT {
                 }
             }
         } finally {
-            funnel.destroyForcibly();
-            Path pid = root.resolve("mariadb-tmp").resolve("mariadbd.pid");
-            if (Files.exists(pid)) {
-                ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(ProcessHandle::destroyForcibly);
-            }
-            FileSystemUtils.deleteRecursively(root);
+            ChildFunnels.cleanUp(funnel, root);
         }
     }
 }

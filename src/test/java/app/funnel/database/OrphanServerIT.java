@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * A Funnel killed with -9 leaves its database server running on the data directory; the next start
@@ -65,12 +64,7 @@ class OrphanServerIT {
                 }
             }
         } finally {
-            funnel.destroyForcibly();
-            Path pid = root.resolve("mariadb-tmp").resolve("mariadbd.pid");
-            if (Files.exists(pid)) {
-                ProcessHandle.of(Long.parseLong(Files.readString(pid).strip())).ifPresent(ProcessHandle::destroyForcibly);
-            }
-            FileSystemUtils.deleteRecursively(root);
+            ChildFunnels.cleanUp(funnel, root);
         }
     }
 
