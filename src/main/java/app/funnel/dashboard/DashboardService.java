@@ -1,14 +1,18 @@
 package app.funnel.dashboard;
 
-import app.funnel.base.Utc;
-import app.funnel.lead.FunnelStep;
+import app.funnel.lead.LeadService;
 import app.funnel.lead.LeadSource;
+import app.funnel.lead.LeadStatus;
+import app.funnel.opportunity.Stage;
+import app.funnel.statistics.FunnelFigures;
+import app.funnel.statistics.FunnelState;
+import app.funnel.statistics.FunnelStep;
+import app.funnel.user.UserService;
+import app.funnel.user.UserSummary;
 import app.funnel.security.CurrentUser;
 import app.funnel.security.Role;
 import app.funnel.security.Roles;
-import app.funnel.base.StageTally;
 import app.funnel.definition.DefinitionService;
-import java.time.LocalDateTime;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -17,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -30,13 +33,18 @@ import org.springframework.stereotype.Service;
 @Service
 public class DashboardService {
 
-    private final JdbcTemplate jdbc;
+    private final FunnelFigures figures;
     private final DefinitionService definitions;
+    private final LeadService leads;
+    private final UserService users;
     private final Clock clock;
 
-    DashboardService(JdbcTemplate jdbc, DefinitionService definitions, Clock clock) {
-        this.jdbc = jdbc;
+    DashboardService(FunnelFigures figures, DefinitionService definitions, LeadService leads, UserService users,
+                     Clock clock) {
+        this.figures = figures;
         this.definitions = definitions;
+        this.leads = leads;
+        this.users = users;
         this.clock = clock;
     }
 
@@ -48,28 +56,12 @@ public class DashboardService {
      */
     @PreAuthorize(Roles.HAS_FUNNEL)
     public Funnel funnel(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long ownerId) {
-        List<Object> args = new ArrayList<>();
-        args.add(month(from));
-        args.add(month(to));
-        StringBuilder sql = new StringBuilder(
-                "SELECT reach, SUM(n) FROM lead_tally WHERE created_month BETWEEN ? AND ?");
-        if (source != null) {
-            sql.append(" AND source = ?");
-            args.add(source.name());
-        }
-        if (ownerId != null) {
-            sql.append(" AND owner_id = ?");
-            args.add(ownerId);
-        }
-        sql.append(" GROUP BY reach");
-        long[] atReach = new long[FunnelStep.values().length];
-        jdbc.query(sql.toString(), rs -> {
-            atReach[rs.getInt(1)] += rs.getLong(2);
-        }, args.toArray());
-        long[] atLeast = new long[atReach.length];
+        Map<FunnelStep, Map<String, Long>> byReach = figures.leadsByReach(from, to, name(source), ownerId);
+        FunnelStep[] steps = FunnelStep.values();
+        long[] atLeast = new long[steps.length];
         long running = 0;
-        for (int k = atReach.length - 1; k >= 0; k--) {
-            running += atReach[k];
+        for (int k = steps.length - 1; k >= 0; k--) {
+            running += byReach.getOrDefault(steps[k], Map.of()).values().stream().mapToLong(Long::longValue).sum();
             atLeast[k] = running;
         }
         return Funnel.of(atLeast, visibleSteps());
@@ -82,26 +74,17 @@ public class DashboardService {
      */
     @PreAuthorize(Roles.HAS_FUNNEL)
     public List<SourceRow> sources(YearMonth from, YearMonth to, @Nullable Long ownerId) {
-        List<Object> args = new ArrayList<>(List.of(month(from), month(to)));
-        String owner = "";
-        if (ownerId != null) {
-            owner = " AND owner_id = ?";
-            args.add(ownerId);
-        }
-        java.util.Map<LeadSource, long[]> bySource = new java.util.EnumMap<>(LeadSource.class);
-        jdbc.query("SELECT source, reach, SUM(n) FROM lead_tally WHERE created_month BETWEEN ? AND ?" + owner
-                + " GROUP BY source, reach", rs -> {
-            long[] counts = bySource.computeIfAbsent(LeadSource.valueOf(rs.getString(1)), k -> new long[3]);
-            long n = rs.getLong(3);
-            int reach = rs.getInt(2);
+        Map<LeadSource, long[]> bySource = new java.util.EnumMap<>(LeadSource.class);
+        figures.leadsByReach(from, to, null, ownerId).forEach((reach, sources) -> sources.forEach((source, n) -> {
+            long[] counts = bySource.computeIfAbsent(LeadSource.valueOf(source), k -> new long[3]);
             counts[0] += n;
-            if (reach >= FunnelStep.OPPORTUNITY.ordinal()) {
+            if (reach.atLeast(FunnelStep.OPPORTUNITY)) {
                 counts[1] += n;
             }
-            if (reach == FunnelStep.WON.ordinal()) {
+            if (reach.atLeast(FunnelStep.WON)) {
                 counts[2] += n;
             }
-        }, args.toArray());
+        }));
         return bySource.entrySet().stream().filter(e -> e.getValue()[0] > 0)
                 .map(e -> new SourceRow(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
                 .sorted(java.util.Comparator.comparingLong(SourceRow::leads).reversed()
@@ -118,24 +101,8 @@ public class DashboardService {
     @PreAuthorize(Roles.HAS_PIPELINE)
     public List<PipelineRow> pipeline(YearMonth from, YearMonth to, @Nullable LeadSource source,
                                       @Nullable Long ownerId) {
-        Long owner = ownOrAsked(ownerId);
-        List<Object> args = new ArrayList<>(List.of(month(from), month(to)));
-        String ownerCondition = "";
-        if (owner != null) {
-            ownerCondition = " AND owner_id = ?";
-            args.add(owner);
-        }
-        if (source != null) {
-            ownerCondition += " AND source = ?";
-            args.add(source.name());
-        }
-        return jdbc.query("SELECT close_month, currency, SUM(n), SUM(amount), SUM(weighted) FROM opportunity_tally "
-                        + "WHERE stage IN ('QUALIFICATION', 'PROPOSAL', 'QUOTE', 'NEGOTIATION') "
-                        + "AND close_month BETWEEN ? AND ?" + ownerCondition
-                        + " GROUP BY close_month, currency HAVING SUM(n) > 0 ORDER BY close_month, currency",
-                (rs, i) -> new PipelineRow(YearMonth.of(rs.getInt(1) / 100, rs.getInt(1) % 100), rs.getString(2),
-                        rs.getLong(3), rs.getBigDecimal(4), rs.getBigDecimal(5).setScale(2, java.math.RoundingMode.HALF_UP)),
-                args.toArray());
+        return figures.pipeline(Stage.LIFECYCLE, from, to, name(source), ownOrAsked(ownerId)).stream()
+                .map(p -> new PipelineRow(p.month(), p.currency(), p.deals(), p.amount(), p.weighted())).toList();
     }
 
     /**
@@ -154,18 +121,26 @@ public class DashboardService {
             months.add(m);
         }
         boolean all = visibleSteps() == FunnelStep.values().length;
-        List<String> steps = all ? List.of("MQL", "SQL", "OPPORTUNITY", "WON") : List.of("MQL", "SQL");
+        // the first arrivals the lifecycles count, and the wins
+        List<FunnelStep> lines = new ArrayList<>();
+        for (var lifecycle : List.of(LeadStatus.LIFECYCLE, Stage.LIFECYCLE)) {
+            lifecycle.countedSteps().stream().sorted().filter(s -> all || s.code < FunnelStep.OPPORTUNITY.code)
+                    .forEach(lines::add);
+        }
+        if (all) {
+            lines.add(FunnelStep.WON);
+        }
         Map<String, long[]> counts = new LinkedHashMap<>();
-        steps.forEach(step -> counts.put(step, new long[months.size()]));
-        String kinds = all ? StageTally.Kind.REACHED.code + ", " + StageTally.Kind.WON.code
-                : String.valueOf(StageTally.Kind.REACHED.code);
-        sum("kind IN (" + kinds + ")", from, to, source, ownerId, (month, stage, bucket, n) -> {
-            long[] line = counts.get("CLOSED_WON".equals(stage) ? "WON" : stage);
-            int index = (month / 100 * 12 + month % 100) - (from.getYear() * 12 + from.getMonthValue());
+        lines.forEach(step -> counts.put(step.name(), new long[months.size()]));
+        List<FunnelFigures.Event> kinds = all ? List.of(FunnelFigures.Event.REACHED, FunnelFigures.Event.WON)
+                : List.of(FunnelFigures.Event.REACHED);
+        for (FunnelFigures.Count c : figures.events(kinds, true, from, to, name(source), ownerId)) {
+            long[] line = counts.get(c.event() == FunnelFigures.Event.WON ? FunnelStep.WON.name() : c.stage());
+            int index = (c.month() / 100 * 12 + c.month() % 100) - (from.getYear() * 12 + from.getMonthValue());
             if (line != null && index >= 0 && index < line.length) {
-                line[index] += n;
+                line[index] += c.n();
             }
-        });
+        }
         List<Trend.Series> series = counts.entrySet().stream().map(e -> new Trend.Series(e.getKey(),
                 java.util.Arrays.stream(e.getValue()).boxed().toList())).toList();
         List<Trend.Marker> markers = definitions.versions().stream()
@@ -183,9 +158,12 @@ public class DashboardService {
     @PreAuthorize(Roles.HAS_PIPELINE)
     public List<Velocity> velocity(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long ownerId) {
         Map<String, TreeMap<Integer, Long>> histograms = new LinkedHashMap<>();
-        StageTally.WORKING.forEach(stage -> histograms.put(stage, new TreeMap<>()));
-        sum("kind = " + StageTally.Kind.STAY.code, false, from, to, source, ownOrAsked(ownerId), (month, stage, bucket, n) ->
-                histograms.computeIfAbsent(stage, k -> new TreeMap<>()).merge(bucket, n, Long::sum));
+        LeadStatus.LIFECYCLE.names(FunnelState::working).forEach(stage -> histograms.put(stage, new TreeMap<>()));
+        Stage.LIFECYCLE.names(FunnelState::working).forEach(stage -> histograms.put(stage, new TreeMap<>()));
+        for (FunnelFigures.Count c : figures.events(List.of(FunnelFigures.Event.STAY), false, from, to, name(source),
+                ownOrAsked(ownerId))) {
+            histograms.computeIfAbsent(c.stage(), k -> new TreeMap<>()).merge(c.bucket(), c.n(), Long::sum);
+        }
         List<Velocity> rows = new ArrayList<>();
         histograms.forEach((stage, histogram) -> {
             long stays = histogram.values().stream().mapToLong(Long::longValue).sum();
@@ -206,26 +184,18 @@ public class DashboardService {
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
             byMonth.put(m, new long[2]);
         }
-        String closed = "kind IN (" + StageTally.Kind.WON.code + ", " + StageTally.Kind.LOST.code + ")";
-        sum(closed, from, to, source, owner, (month, stage, bucket, n) ->
-                byMonth.get(YearMonth.of(month / 100, month % 100))["CLOSED_WON".equals(stage) ? 0 : 1] += n);
-        Map<Long, long[]> byOwner = new TreeMap<>();
-        List<Object> args = new ArrayList<>(List.of(source == null ? "" : source.name(), month(from), month(to)));
-        String oneOwner = "";
-        if (owner != null) {
-            oneOwner = " AND owner_id = ?";
-            args.add(owner);
+        List<FunnelFigures.Event> closed = List.of(FunnelFigures.Event.WON, FunnelFigures.Event.LOST);
+        for (FunnelFigures.Count c : figures.events(closed, true, from, to, name(source), owner)) {
+            long[] month = byMonth.get(YearMonth.of(c.month() / 100, c.month() % 100));
+            if (month != null) {
+                month[c.event() == FunnelFigures.Event.WON ? 0 : 1] += c.n();
+            }
         }
-        jdbc.query("SELECT owner_id, kind, SUM(n) FROM stage_tally WHERE " + closed
-                + " AND source = ? AND month BETWEEN ? AND ? AND owner_id <> 0" + oneOwner + " GROUP BY owner_id, kind",
-                rs -> {
-                    byOwner.computeIfAbsent(rs.getLong(1), k -> new long[2])[
-                            rs.getInt(2) == StageTally.Kind.WON.code ? 0 : 1] += rs.getLong(3);
-                }, args.toArray());
-        Map<Long, String> names = new java.util.HashMap<>();
-        jdbc.query("SELECT id, display_name FROM app_user", rs -> {
-            names.put(rs.getLong(1), rs.getString(2));
-        });
+        Map<Long, long[]> byOwner = new TreeMap<>();
+        for (FunnelFigures.Count c : figures.eventsPerOwner(closed, from, to, name(source), owner)) {
+            byOwner.computeIfAbsent(c.ownerId(), k -> new long[2])[c.event() == FunnelFigures.Event.WON ? 0 : 1] += c.n();
+        }
+        Map<Long, String> names = users.displayNames();
         List<WinRate.Owner> owners = byOwner.entrySet().stream().filter(e -> e.getValue()[0] + e.getValue()[1] > 0)
                 .map(e -> new WinRate.Owner(e.getKey(), names.getOrDefault(e.getKey(), "#" + e.getKey()),
                         e.getValue()[0], e.getValue()[1]))
@@ -243,8 +213,8 @@ public class DashboardService {
     public List<LostReasonRow> lostReasons(YearMonth from, YearMonth to, @Nullable LeadSource source,
                                            @Nullable Long ownerId) {
         Map<String, Long> reasons = new TreeMap<>();
-        sum("kind = " + StageTally.Kind.LOST.code, false, from, to, source, ownOrAsked(ownerId),
-                (month, stage, bucket, n) -> reasons.merge(stage, n, Long::sum));
+        figures.events(List.of(FunnelFigures.Event.LOST), false, from, to, name(source), ownOrAsked(ownerId))
+                .forEach(c -> reasons.merge(c.stage(), c.n(), Long::sum));
         return reasons.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> new LostReasonRow(e.getKey(), e.getValue()))
                 .sorted(java.util.Comparator.comparingLong(LostReasonRow::deals).reversed()
@@ -259,85 +229,40 @@ public class DashboardService {
      */
     @PreAuthorize(Roles.HAS_FUNNEL)
     public Handoff handoff(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long ownerId) {
-        List<Object> args = new ArrayList<>(List.of(app.funnel.base.Utc.of(clock.instant())));
-        StringBuilder overdue = new StringBuilder("SELECT COUNT(*) FROM leads WHERE status = 'SQL' "
-                + "AND first_touch_at IS NULL AND first_touch_due_at < ?");
-        if (ownerId != null) {
-            overdue.append(" AND owner_id = ?");
-            args.add(ownerId);
-        }
-        if (source != null) {
-            overdue.append(" AND source = ?");
-            args.add(source.name());
-        }
-        Long overdueNow = jdbc.queryForObject(overdue.toString(), Long.class, args.toArray());
+        long overdueNow = leads.overdueSqls(ownerId, source);
         long[] counts = new long[3];
         TreeMap<Integer, Long> touch = new TreeMap<>();
-        jdbc.query("SELECT kind, bucket, SUM(n) FROM stage_tally WHERE owner_id = ? AND source = ? AND kind IN (?, ?, ?) "
-                        + "AND month BETWEEN ? AND ? GROUP BY kind, bucket", rs -> {
-                    int kind = rs.getInt(1);
-                    long n = rs.getLong(3);
-                    if (kind == StageTally.Kind.HANDOFF.code) {
-                        counts[0] += n;
-                    } else if (kind == StageTally.Kind.RETURNED.code) {
-                        counts[1] += n;
-                    } else {
-                        counts[2] += n;
-                        touch.merge(rs.getInt(2), n, Long::sum);
-                    }
-                }, ownerId == null ? 0L : ownerId, source == null ? "" : source.name(), StageTally.Kind.HANDOFF.code,
-                StageTally.Kind.RETURNED.code, StageTally.Kind.TOUCH.code, month(from), month(to));
+        for (FunnelFigures.Count c : figures.events(List.of(FunnelFigures.Event.HANDOFF, FunnelFigures.Event.RETURNED,
+                FunnelFigures.Event.TOUCH), false, from, to, name(source), ownerId)) {
+            switch (c.event()) {
+                case HANDOFF -> counts[0] += c.n();
+                case RETURNED -> counts[1] += c.n();
+                default -> {
+                    counts[2] += c.n();
+                    touch.merge(c.bucket(), c.n(), Long::sum);
+                }
+            }
+        }
         Double median = counts[2] == 0 ? null : (double) percentile(touch, counts[2], 0.5);
-        return new Handoff(overdueNow == null ? 0 : overdueNow, counts[0], counts[2], median, counts[1],
-                latestReturns(from, to, source, ownerId));
+        return new Handoff(overdueNow, counts[0], counts[2], median, counts[1], latestReturns(from, to, source, ownerId));
     }
 
-    /** The latest returns to marketing in the period, newest first (read backwards from the period's end). */
+    /** The latest returns to marketing in the period, newest first; by the SQL's owner (only the owner may return). */
     private List<Handoff.Return> latestReturns(YearMonth from, YearMonth to, @Nullable LeadSource source,
                                                @Nullable Long ownerId) {
-        List<Object> args = new ArrayList<>(List.of(app.funnel.base.Utc.of(from.atDay(1).atStartOfDay(clock.getZone()).toInstant()),
-                app.funnel.base.Utc.of(to.plusMonths(1).atDay(1).atStartOfDay(clock.getZone()).toInstant())));
-        StringBuilder sql = new StringBuilder("""
-                SELECT s.record_id, CONCAT(l.first_name, ' ', l.last_name), COALESCE(u.display_name, s.changed_by),
-                       s.changed_at, s.reason
-                FROM stage_change s JOIN leads l ON l.id = s.record_id
-                LEFT JOIN app_user u ON u.username = s.changed_by
-                WHERE s.record_type = 'LEAD' AND s.to_stage = 'MQL' AND s.from_stage = 'SQL'
-                  AND s.changed_at >= ? AND s.changed_at < ?""");
-        if (source != null) {
-            sql.append(" AND s.source = ?");
-            args.add(source.name());
-        }
+        String by = null;
         if (ownerId != null) {
-            // the SQL's owner returned it (only the owner may)
-            sql.append(" AND u.id = ?");
-            args.add(ownerId);
+            by = users.usernameOf(ownerId).orElse(null);
+            if (by == null) {
+                return List.of();
+            }
         }
-        sql.append(" ORDER BY s.changed_at DESC, s.id DESC LIMIT 6");
-        return jdbc.query(sql.toString(), (rs, i) -> new Handoff.Return(rs.getLong(1), rs.getString(2),
-                rs.getString(3), Utc.readRequired(rs, 4), rs.getString(5) == null ? "" : rs.getString(5)),
-                args.toArray());
-    }
-
-    /** One stage_tally row summed over its slots: month, stage, bucket, count. */
-    private interface TallyRow {
-        void accept(int month, String stage, int bucket, long n);
-    }
-
-    private void sum(String kinds, YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long ownerId,
-                     TallyRow row) {
-        sum(kinds, true, from, to, source, ownerId, row);
-    }
-
-    /** Sums tally rows per month (or over the months: month 0), stage and bucket. */
-    private void sum(String kinds, boolean byMonth, YearMonth from, YearMonth to, @Nullable LeadSource source,
-                     @Nullable Long ownerId, TallyRow row) {
-        String month = byMonth ? "month" : "0";
-        jdbc.query("SELECT " + month + ", stage, bucket, SUM(n) FROM stage_tally WHERE owner_id = ? AND source = ? AND "
-                        + kinds + " AND month BETWEEN ? AND ? GROUP BY " + (byMonth ? "month, " : "") + "stage, bucket",
-                rs -> {
-                    row.accept(rs.getInt(1), rs.getString(2), rs.getInt(3), rs.getLong(4));
-                }, ownerId == null ? 0L : ownerId, source == null ? "" : source.name(), month(from), month(to));
+        List<FunnelFigures.Return> returns = figures.latestReturns(LeadStatus.LIFECYCLE, from, to, name(source), by, 6);
+        Map<Long, String> names = leads.names(returns.stream().map(FunnelFigures.Return::leadId).toList());
+        Map<String, String> returners = new java.util.HashMap<>();
+        return returns.stream().map(r -> new Handoff.Return(r.leadId(), names.getOrDefault(r.leadId(), "#" + r.leadId()),
+                returners.computeIfAbsent(r.by(), u -> users.byUsername(u).map(UserSummary::displayName).orElse(u)),
+                r.at(), r.reason() == null ? "" : r.reason())).toList();
     }
 
     /**
@@ -362,8 +287,7 @@ public class DashboardService {
         if (me.has(Role.LEADERSHIP) || me.has(Role.ADMIN)) {
             return ownerId;
         }
-        return me.userId() != null ? me.userId() : jdbc.queryForObject(
-                "SELECT id FROM app_user WHERE username = ?", Long.class, me.username());
+        return me.userId() != null ? me.userId() : users.me().id();
     }
 
     /** Marketing sees the funnel up to SQL: what becomes of the leads after the handoff is sales'. */
@@ -375,7 +299,7 @@ public class DashboardService {
         return FunnelStep.SQL.ordinal() + 1;
     }
 
-    private static int month(YearMonth month) {
-        return month.getYear() * 100 + month.getMonthValue();
+    private static @Nullable String name(@Nullable LeadSource source) {
+        return source == null ? null : source.name();
     }
 }

@@ -1,6 +1,6 @@
 package app.funnel.dashboard;
 
-import app.funnel.lead.FunnelStep;
+import app.funnel.statistics.FunnelStep;
 import java.util.List;
 
 /**

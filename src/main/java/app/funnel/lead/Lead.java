@@ -1,5 +1,6 @@
 package app.funnel.lead;
 
+import app.funnel.statistics.FunnelStep;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,9 +21,9 @@ class Lead {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
 
-    /** What the lead is counted under in the tally as stored; the service moves it after a change. */
+    /** What the statistics counted the lead under as stored; the service tells them the change after one. */
     @jakarta.persistence.Transient
-    private LeadTally.@Nullable Key tallied;
+    private app.funnel.statistics.@Nullable LeadFacts tallied;
 
     @Column(name = "first_name", nullable = false, length = 100)
     private String firstName = "";
@@ -152,20 +153,26 @@ class Lead {
     @jakarta.persistence.PostLoad
     @jakarta.persistence.PostPersist
     void rememberTallied() {
-        tallied = LeadTally.Key.of(this);
+        tallied = facts();
     }
 
-    LeadTally.@Nullable Key tallied() {
+    app.funnel.statistics.@Nullable LeadFacts tallied() {
         return tallied;
     }
 
+    /** What the statistics count the lead under now (it must be stored). */
+    app.funnel.statistics.LeadFacts facts() {
+        return new app.funnel.statistics.LeadFacts(java.util.Objects.requireNonNull(id, "an unsaved lead"), createdAt,
+                status, ownerId, source.name(), getReach(), lastName, company, handedOverAt, firstTouchAt);
+    }
+
     FunnelStep getReach() {
-        return FunnelStep.values()[reach];
+        return FunnelStep.of(reach);
     }
 
     /** Moves the reach on to the step, when it is further than the one reached so far. */
     void reached(FunnelStep step) {
-        reach = Math.max(reach, step.ordinal());
+        reach = Math.max(reach, step.code);
     }
 
     @Nullable Long getOpportunityId() {

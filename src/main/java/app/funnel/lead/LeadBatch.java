@@ -2,7 +2,8 @@ package app.funnel.lead;
 
 import app.funnel.base.Utc;
 import app.funnel.base.BulkLoad;
-import app.funnel.base.StageTally;
+import app.funnel.statistics.LeadsCounted;
+import app.funnel.statistics.StageHistory;
 import app.funnel.definition.DefinitionService;
 import app.funnel.security.CurrentUser;
 import app.funnel.security.Roles;
@@ -78,16 +79,17 @@ public class LeadBatch {
     }
 
     private final JdbcTemplate jdbc;
-    private final LeadTally tally;
-    private final StageTally stages;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final StageHistory history;
     private final DefinitionService definitions;
     private final Clock clock;
     private volatile @Nullable Boolean consecutiveIds;
 
-    LeadBatch(JdbcTemplate jdbc, LeadTally tally, StageTally stages, DefinitionService definitions, Clock clock) {
+    LeadBatch(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events, StageHistory history,
+              DefinitionService definitions, Clock clock) {
         this.jdbc = jdbc;
-        this.stages = stages;
-        this.tally = tally;
+        this.events = events;
+        this.history = history;
         this.definitions = definitions;
         this.clock = clock;
     }
@@ -173,25 +175,16 @@ public class LeadBatch {
                     .map(r -> newLead(r, r.source() == null ? defaultSource : r.source(), ownerId, now, by)).toList();
             ids.addAll(insertLeads(values, now, by));
         }
-        List<Object[]> statusRows = new ArrayList<>(ids.size());
         List<Object[]> signalRows = new ArrayList<>(ids.size());
         for (long id : ids) {
-            statusRows.add(new Object[] {LeadService.RECORD, id, LeadStatus.NEW.name(), by, now, version});
             if (signal != null) {
                 signalRows.add(new Object[] {id, signal.name(), now});
             }
         }
-        if (!BulkLoad.load(jdbc, "stage_change", List.of("record_type", "record_id", "to_stage", "changed_by",
-                "changed_at", "definition_version"), statusRows)) {
-            insertRows("INSERT INTO stage_change (record_type, record_id, to_stage, changed_by, changed_at, "
-                    + "definition_version)", statusRows);
-        }
+        // the status rows, with the new leads' owner and source (a new lead has no event to count yet)
+        history.loadFirst(LeadStatus.LIFECYCLE, ids, LeadStatus.NEW, by, now, version);
         insertRows("INSERT INTO lead_signal (lead_id, kind, occurred_at)", signalRows);
-        if (!ids.isEmpty()) {
-            // the status rows get the new leads' owner and source (a new lead has no event to count yet)
-            stages.attribute(LeadService.RECORD, ids.getFirst(), ids.getLast());
-        }
-        tally.addAll(ids, 1);
+        events.publishEvent(LeadsCounted.in(ids));
         return ids;
     }
 
@@ -242,14 +235,14 @@ public class LeadBatch {
             }
             boolean reordered = previous.containsKey("lastName") || previous.containsKey("company");
             if (reordered) {
-                tally.addAll(List.of(id), -1);
+                events.publishEvent(LeadsCounted.out(List.of(id)));
                 moved.add(id);
             }
             write(id, after, now, by);
             updated.add(new Updated(id, version + 1, previous));
         }
         if (!moved.isEmpty()) {
-            tally.addAll(moved, 1);
+            events.publishEvent(LeadsCounted.in(moved));
         }
         insertRows("INSERT INTO lead_field_change (lead_id, field, old_value, new_value, changed_by, changed_at)",
                 fieldRows);
@@ -283,9 +276,9 @@ public class LeadBatch {
                     + "WHERE s.lead_id IN " + in + " AND (s.occurred_at <> l.created_at OR s.via IS NOT NULL)"
                     + " UNION SELECT lead_id FROM lead_signal WHERE lead_id IN " + in
                     + " GROUP BY lead_id HAVING COUNT(*) > 1", Long.class, twice));
-            referring.addAll(jdbc.queryForList("SELECT record_id FROM stage_change WHERE record_type = '"
-                    + LeadService.RECORD + "' AND record_id IN " + in + " GROUP BY record_id HAVING COUNT(*) > 1"
-                    + " UNION SELECT lead_id FROM lead_field_change WHERE lead_id IN " + in, Long.class, twice));
+            referring.addAll(history.changedSinceFirst(LeadStatus.LIFECYCLE, chunk));
+            referring.addAll(jdbc.queryForList("SELECT lead_id FROM lead_field_change WHERE lead_id IN " + in, Long.class,
+                    chunk.toArray()));
             jdbc.query("SELECT id, version, opportunity_id FROM leads WHERE id IN " + in, rs -> {
                 long id = rs.getLong(1);
                 if (rs.getLong(2) == created.get(id) && rs.getObject(3) == null && !referring.contains(id)
@@ -295,11 +288,11 @@ public class LeadBatch {
             }, chunk.toArray());
         }
         kept += created.size() - removable.size();
-        tally.addAll(removable, -1);
+        events.publishEvent(LeadsCounted.out(removable));
         for (List<Long> chunk : chunks(removable)) {
             String in = marks(chunk.size());
             Object[] ids = chunk.toArray();
-            jdbc.update("DELETE FROM stage_change WHERE record_type = '" + LeadService.RECORD + "' AND record_id IN " + in, ids);
+            history.removeFirst(LeadStatus.LIFECYCLE, chunk);
             jdbc.update("DELETE FROM lead_field_change WHERE lead_id IN " + in, ids);
             jdbc.update("DELETE FROM lead_signal WHERE lead_id IN " + in, ids);
             jdbc.update("DELETE FROM leads WHERE id IN " + in, ids);
@@ -323,14 +316,14 @@ public class LeadBatch {
                 fieldRows.add(new Object[] {change.id(), field, now_.get(field), after.get(field), by, Utc.of(now)});
             }
             if (change.previous().containsKey("lastName") || change.previous().containsKey("company")) {
-                tally.addAll(List.of(change.id()), -1);
+                events.publishEvent(LeadsCounted.out(List.of(change.id())));
                 moved.add(change.id());
             }
             write(change.id(), after, now, by);
             reverted++;
         }
         if (!moved.isEmpty()) {
-            tally.addAll(moved, 1);
+            events.publishEvent(LeadsCounted.in(moved));
         }
         insertRows("INSERT INTO lead_field_change (lead_id, field, old_value, new_value, changed_by, changed_at)",
                 fieldRows);

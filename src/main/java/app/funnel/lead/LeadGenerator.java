@@ -60,11 +60,11 @@ class LeadGenerator implements DemoDataContributor {
             "changed_by", "changed_at", "reason", "definition_version");
 
     private final Clock clock;
-    private final LeadTally tally;
+    private final app.funnel.statistics.TallyRebuilds tallies;
 
-    LeadGenerator(Clock clock, LeadTally tally) {
+    LeadGenerator(Clock clock, app.funnel.statistics.TallyRebuilds tallies) {
         this.clock = clock;
-        this.tally = tally;
+        this.tallies = tallies;
     }
 
     @Override
@@ -80,7 +80,7 @@ class LeadGenerator implements DemoDataContributor {
         Team team = Team.read(context);
         if (team.marketing.isEmpty() || team.sales.isEmpty()) {
             log.warn("No marketing or sales users: no generated leads");
-            tally.rebuild();
+            tallies.leads();
             return;
         }
         Long max = context.jdbc().queryForObject("SELECT COALESCE(MAX(id), 0) FROM leads", Long.class);
@@ -124,7 +124,7 @@ class LeadGenerator implements DemoDataContributor {
             context.jdbc().execute("SET SESSION foreign_key_checks = 1");
         }
         // the demo's own leads and the generated ones, counted once
-        tally.rebuild();
+        tallies.leads();
         log.info("Generated {} leads in {} ms", total, (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -285,7 +285,7 @@ class LeadGenerator implements DemoDataContributor {
             for (Object[] step : life.steps) {
                 Instant at = (Instant) step[2];
                 String by = "SALES".equals(step[4]) ? salesName : marketingName;
-                batch.changes.add(new Object[] {"LEAD", id, step[0], step[1], by, Utc.of(at), step[3], 1});
+                batch.changes.add(new Object[] {LeadStatus.LIFECYCLE.recordType(), id, step[0], step[1], by, Utc.of(at), step[3], 1});
             }
             if (random.nextInt(100) < 60) {
                 var kindOfSignal = switch (source) {

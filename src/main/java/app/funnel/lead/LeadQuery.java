@@ -1,5 +1,6 @@
 package app.funnel.lead;
 
+import app.funnel.statistics.FunnelStep;
 import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 

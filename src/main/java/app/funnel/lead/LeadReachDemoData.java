@@ -1,23 +1,22 @@
 package app.funnel.lead;
 
-import app.funnel.base.StageTally;
 import app.funnel.demo.DemoContext;
 import app.funnel.demo.DemoDataContributor;
+import app.funnel.statistics.TallyRebuilds;
 import org.springframework.stereotype.Component;
 
 /**
- * Last of the demo data: every lead's funnel reach from the history rows the demo leads and deals
- * were written with, the lead tally counted again with it, and the history events counted.
+ * Last of the demo data: every lead's funnel reach from its status history (the deals' data moves
+ * it on for their stages), then the lead tally counted again with it and
+ * the history events counted (the deals' data counted its tally).
  */
 @Component
 class LeadReachDemoData implements DemoDataContributor {
 
-    private final LeadTally tally;
-    private final StageTally stages;
+    private final TallyRebuilds rebuilds;
 
-    LeadReachDemoData(LeadTally tally, StageTally stages) {
-        this.tally = tally;
-        this.stages = stages;
+    LeadReachDemoData(TallyRebuilds rebuilds) {
+        this.rebuilds = rebuilds;
     }
 
     @Override
@@ -27,8 +26,11 @@ class LeadReachDemoData implements DemoDataContributor {
 
     @Override
     public void contribute(DemoContext context) {
-        tally.recomputeReach();
-        tally.rebuild();
-        stages.rebuild();
+        context.jdbc().update("UPDATE leads l JOIN (SELECT record_id, MAX("
+                + LeadStatus.LIFECYCLE.stepCodeSql("to_stage") + ") AS r FROM stage_change WHERE record_type = '"
+                + LeadStatus.LIFECYCLE.recordType() + "' GROUP BY record_id) h ON h.record_id = l.id "
+                + "SET l.reach = GREATEST(l.reach, h.r)");
+        rebuilds.leads();
+        rebuilds.history();
     }
 }

@@ -1,5 +1,6 @@
 package app.funnel.lead;
 
+import app.funnel.statistics.FunnelStep;
 import app.funnel.base.Utc;
 import java.time.LocalDateTime;
 import java.time.LocalDate;
@@ -32,14 +33,14 @@ class LeadSearch {
     private volatile long shallow = SHALLOW;
 
     private final JdbcTemplate jdbc;
-    private final LeadTally tally;
+    private final app.funnel.statistics.LeadCounts tally;
     private final app.funnel.base.ReadingCache<List<Bucket>> readings = new app.funnel.base.ReadingCache<>();
     private final app.funnel.base.ReadingCache<long[]> orderReadings = new app.funnel.base.ReadingCache<>();
     private final Map<String, List<String>> bounds = new java.util.concurrent.ConcurrentHashMap<>();
 
     private final app.funnel.base.CompanyZone zone;
 
-    LeadSearch(JdbcTemplate jdbc, LeadTally tally, app.funnel.base.CompanyZone zone) {
+    LeadSearch(JdbcTemplate jdbc, app.funnel.statistics.LeadCounts tally, app.funnel.base.CompanyZone zone) {
         this.zone = zone;
         this.jdbc = jdbc;
         this.tally = tally;
@@ -71,7 +72,7 @@ class LeadSearch {
             if (offset >= total) {
                 return List.of();
             }
-            boolean byOrderTally = unfiltered(query) && LeadTally.ORDER_COLUMNS.contains(order.column());
+            boolean byOrderTally = unfiltered(query) && tally.orderColumns().contains(order.column());
             boolean seekable = order.column().equals("created_at") || order.column().equals("status") || byOrderTally;
             if (total - offset <= shallow || !seekable && offset > total / 2) {
                 // nearer from the other end: read the same rows in the reverse order, then turn them round
@@ -99,8 +100,11 @@ class LeadSearch {
             List<String> ranges = new ArrayList<>();
             List<Object> rangeArgs = new ArrayList<>();
             String others = conditions.isEmpty() ? "" : " AND " + String.join(" AND ", conditions);
-            for (int k = reached.ordinal(); k < FunnelStep.values().length; k++) {
-                ranges.add("(SELECT id, created_at FROM leads WHERE reach = " + k + others + " ORDER BY " + used.sql("")
+            for (FunnelStep step : FunnelStep.values()) {
+                if (!step.atLeast(reached)) {
+                    continue;
+                }
+                ranges.add("(SELECT id, created_at FROM leads WHERE reach = " + step.code + others + " ORDER BY " + used.sql("")
                         + " LIMIT " + (offset + limit) + ")");
                 rangeArgs.addAll(args);
             }
@@ -206,12 +210,13 @@ class LeadSearch {
      * changes made by another process).
      */
     private List<Bucket> reading(LeadQuery query) {
-        List<Object> args = new ArrayList<>();
-        String sql = "SELECT status, created_month, SUM(n) FROM lead_tally" + where(tallyConditions(query, args))
-                + " GROUP BY status, created_month HAVING SUM(n) > 0 ORDER BY status, created_month";
-        return readings.get(sql + args, tally.version(), () -> List.copyOf(jdbc.query(sql,
-                (rs, i) -> new Bucket(LeadStatus.valueOf(rs.getString(1)), rs.getInt(2), rs.getLong(3)),
-                args.toArray())));
+        app.funnel.statistics.LeadCounts.Filter filter = new app.funnel.statistics.LeadCounts.Filter(
+                query.status() == null ? null : query.status().name(), query.ownerId(),
+                query.source() == null ? null : query.source().name(), query.reached(),
+                query.createdFrom() == null ? null : query.createdFrom().getYear() * 100 + query.createdFrom().getMonthValue(),
+                query.createdTo() == null ? null : query.createdTo().getYear() * 100 + query.createdTo().getMonthValue());
+        return readings.get(filter.toString(), tally.version(), () -> tally.buckets(filter).stream()
+                .map(b -> new Bucket(LeadStatus.valueOf(b.status()), b.month(), b.n())).toList());
     }
 
     private static boolean unfiltered(LeadQuery query) {
@@ -221,14 +226,7 @@ class LeadSearch {
 
     /** The name or company order tally: how many leads per bucket, cached like the tally readings. */
     private long[] orderCounts(String column) {
-        int buckets = bounds(column).size() + 1;
-        return orderReadings.get(column, tally.version(), () -> {
-            long[] counts = new long[buckets];
-            jdbc.query("SELECT bucket, n FROM lead_order_tally WHERE sort_column = ?", (java.sql.ResultSet rs) -> {
-                counts[rs.getInt(1)] += rs.getLong(2); // the bucket's slots
-            }, column);
-            return counts;
-        });
+        return orderReadings.get(column, tally.version(), () -> tally.orderCounts(column));
     }
 
     private List<String> bounds(String column) {
@@ -407,22 +405,7 @@ class LeadSearch {
         }
         if (query.reached() != null) {
             conditions.add("reach >= ?");
-            args.add(query.reached().ordinal());
-        }
-        return conditions;
-    }
-
-    /** The filters the tally has: status, owner, source, furthest step reached and created months. */
-    private List<String> tallyConditions(LeadQuery query, List<Object> args) {
-        List<String> conditions = conditions(new LeadQuery(query.status(), query.ownerId(), query.source(), null, null,
-                null, query.reached()), args);
-        if (query.createdFrom() != null) {
-            conditions.add("created_month >= ?");
-            args.add(query.createdFrom().getYear() * 100 + query.createdFrom().getMonthValue());
-        }
-        if (query.createdTo() != null) {
-            conditions.add("created_month <= ?");
-            args.add(query.createdTo().getYear() * 100 + query.createdTo().getMonthValue());
+            args.add(query.reached().code);
         }
         return conditions;
     }

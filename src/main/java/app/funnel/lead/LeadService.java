@@ -1,10 +1,14 @@
 package app.funnel.lead;
 
+import app.funnel.statistics.FunnelStep;
 import app.funnel.base.Utc;
 import app.funnel.definition.TransitionRefusedException;
 import app.funnel.base.ConcurrentChangeException;
 import app.funnel.base.InvalidInputException;
-import app.funnel.base.StageChangeLog;
+import app.funnel.statistics.HistoryMoved;
+import app.funnel.statistics.LeadChanged;
+import app.funnel.statistics.StageHistory;
+import app.funnel.statistics.StateChanged;
 import app.funnel.definition.DefinitionService;
 import app.funnel.definition.RecordRef;
 import app.funnel.definition.Term;
@@ -40,21 +44,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class LeadService {
 
-    static final String RECORD = "LEAD";
+    static final String RECORD = LeadStatus.LIFECYCLE.recordType();
 
     private final LeadRepository leads;
     private final LeadSearch search;
     private final LeadSignals signals;
     private final DefinitionService definitions;
     private final UserService users;
-    private final StageChangeLog history;
+    private final StageHistory history;
     private final LeadFieldLog fieldLog;
-    private final LeadTally tally;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     LeadService(LeadRepository leads, LeadSearch search, LeadSignals signals, DefinitionService definitions,
-                UserService users, StageChangeLog history, LeadFieldLog fieldLog, LeadTally tally, Clock clock,
+                UserService users, StageHistory history, LeadFieldLog fieldLog,
+                org.springframework.context.ApplicationEventPublisher events, Clock clock,
                 org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.leads = leads;
@@ -64,7 +69,7 @@ public class LeadService {
         this.users = users;
         this.history = history;
         this.fieldLog = fieldLog;
-        this.tally = tally;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -89,9 +94,9 @@ public class LeadService {
         apply(lead, input);
         refuseUnconfirmedDuplicates(lead, duplicatesConfirmed);
         leads.saveAndFlush(lead);
-        tally.add(id(lead), LeadTally.Key.of(lead), 1);
-        history.record(RECORD, id(lead), null, LeadStatus.NEW.name(), me.username(), clock.instant(), null,
-                definitions.currentVersion(), null, null);
+        events.publishEvent(LeadChanged.stored(lead.facts()));
+        recordState(lead.facts(), null, LeadStatus.NEW, me.username(), clock.instant(), null,
+                definitions.currentVersion());
         return details(lead);
     }
 
@@ -120,9 +125,10 @@ public class LeadService {
         }
         // one plain insert: web forms post many leads at once, and none of them is edited here
         long id = insertCaptured(checked, source, ownerId, now, by);
-        tally.add(id, new LeadTally.Key(LeadStatus.NEW, ownerId, source, FunnelStep.LEAD, checked.lastName(),
-                checked.company(), null, null), 1);
-        history.record(RECORD, id, null, LeadStatus.NEW.name(), by, now, null, definitions.currentVersion(), null, null);
+        app.funnel.statistics.LeadFacts captured = new app.funnel.statistics.LeadFacts(id, now, LeadStatus.NEW, ownerId,
+                source.name(), FunnelStep.LEAD, checked.lastName(), checked.company(), null, null);
+        events.publishEvent(LeadChanged.stored(captured));
+        recordState(captured, null, LeadStatus.NEW, by, now, null, definitions.currentVersion());
         signals.add(id, signal, now);
         return id;
     }
@@ -313,7 +319,7 @@ public class LeadService {
         requireStatus(lead, LeadStatus.SQL);
         requireOwner(lead);
         String why = required(reason, "reason");
-        long marketingOwner = history.lastMovedInto(RECORD, id, LeadStatus.SQL.name())
+        long marketingOwner = history.lastMovedInto(LeadStatus.LIFECYCLE, id, LeadStatus.SQL)
                 .flatMap(users::byUsername).map(UserSummary::id).orElse(lead.getOwnerId());
         changeOwner(lead, marketingOwner);
         lead.setFirstTouchDueAt(null);
@@ -465,9 +471,9 @@ public class LeadService {
     /** The lead's status changes, oldest first, with who, when, why and the definitions version checked. */
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.HAS_ANY_ROLE)
-    public List<StageChangeLog.Entry> history(long id) {
+    public List<StageHistory.Entry> history(long id) {
         load(id);
-        return history.of(RECORD, id);
+        return history.of(LeadStatus.LIFECYCLE, id);
     }
 
     /** The lead's field and owner changes, oldest first, with who and when (status changes are in {@link #history}). */
@@ -539,12 +545,12 @@ public class LeadService {
         leads.flush();
         leads.moveReferrals(duplicateId, survivorId);
         signals.moveAll(duplicateId, survivorId);
-        history.moveHistory(RECORD, duplicateId, survivorId);
+        events.publishEvent(new HistoryMoved(LeadStatus.LIFECYCLE, duplicateId, survivorId));
         fieldLog.moveAll(duplicateId, survivorId);
         app.funnel.definition.RecordChecks.checked(RecordRef.lead(duplicateId));
         app.funnel.definition.RecordChecks.checked(RecordRef.lead(survivorId));
         definitions.moveConfirmations(RecordRef.lead(duplicateId), RecordRef.lead(survivorId));
-        tally.add(duplicateId, LeadTally.Key.of(duplicate), -1);
+        events.publishEvent(LeadChanged.removed(duplicate.facts()));
         leads.delete(duplicate);
         flush(survivor);
         fields(survivor).forEach((field, value) -> fieldLog.record(survivorId, field, before.get(field), value, by, now));
@@ -570,6 +576,42 @@ public class LeadService {
         }
     }
 
+    /**
+     * How many SQLs are past their first-touch deadline now, untouched: of one owner and source if
+     * given. From the index on status and deadline alone.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_FUNNEL)
+    public long overdueSqls(@Nullable Long ownerId, @Nullable LeadSource source) {
+        List<Object> args = new java.util.ArrayList<>(List.of(LeadStatus.SQL.name(), app.funnel.base.Utc.of(clock.instant())));
+        StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM leads WHERE status = ? AND first_touch_at IS NULL "
+                + "AND first_touch_due_at < ?");
+        if (ownerId != null) {
+            sql.append(" AND owner_id = ?");
+            args.add(ownerId);
+        }
+        if (source != null) {
+            sql.append(" AND source = ?");
+            args.add(source.name());
+        }
+        Long n = jdbc.queryForObject(sql.toString(), Long.class, args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    /** The leads' names ("first last") by id, for figures that list a few leads. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_FUNNEL)
+    public Map<Long, String> names(Collection<Long> ids) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.query("SELECT id, CONCAT(first_name, ' ', last_name) FROM leads WHERE id IN ("
+                    + String.join(",", java.util.Collections.nCopies(ids.size(), "?")) + ")", rs -> {
+                names.put(rs.getLong(1), rs.getString(2));
+            }, ids.toArray());
+        }
+        return names;
+    }
+
     /** The leads this lead referred. */
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.HAS_ANY_ROLE)
@@ -582,10 +624,10 @@ public class LeadService {
     /** Writes the lead's changes and moves it in the tally when its status, owner or source changed. */
     private void flush(Lead lead) {
         leads.flush();
-        LeadTally.Key before = lead.tallied();
-        LeadTally.Key now = LeadTally.Key.of(lead);
+        app.funnel.statistics.LeadFacts before = lead.tallied();
+        app.funnel.statistics.LeadFacts now = lead.facts();
         if (before != null) {
-            tally.moved(id(lead), before, now);
+            events.publishEvent(new LeadChanged(before, now));
         }
         lead.rememberTallied();
     }
@@ -657,11 +699,18 @@ public class LeadService {
         Instant now = clock.instant();
         String by = CurrentUser.require().username();
         lead.setStatus(to);
-        lead.reached(FunnelStep.of(to));
+        lead.reached(to.step());
         lead.touched(now, by);
         flush(lead);
-        history.record(RECORD, id(lead), from.name(), to.name(), by, now, reason,
-                verdict != null ? verdict.version() : definitions.currentVersion(), null, null);
+        recordState(lead.facts(), from, to, by, now, reason,
+                verdict != null ? verdict.version() : definitions.currentVersion());
+    }
+
+    /** The lead's history row for a status change (or its first status), with its owner and source as they are now. */
+    private void recordState(app.funnel.statistics.LeadFacts lead, @Nullable LeadStatus from, LeadStatus to, String by,
+                             Instant at, @Nullable String reason, @Nullable Integer definitionVersion) {
+        events.publishEvent(new StateChanged(LeadStatus.LIFECYCLE, lead.id(), from, to, by, at, reason, definitionVersion,
+                null, null, lead.ownerId(), lead.source(), null));
     }
 
     /** Who may change a lead now: marketing while NEW or MQL, its sales owner while SQL. */

@@ -106,6 +106,12 @@ class Opportunity {
     int getProbability() { return probability; }
     void setProbability(int v) { probability = v; }
     @Nullable LostReason getLostReason() { return lostReason; }
+
+    /** What the statistics count the deal under now. */
+    app.funnel.statistics.DealFacts facts() {
+        return new app.funnel.statistics.DealFacts(stage, ownerId, currency, expectedClose, amount, probability,
+                source == null ? null : source.name());
+    }
     void setLostReason(@Nullable LostReason v) { lostReason = v; }
     @Nullable String getLostNote() { return lostNote; }
     void setLostNote(@Nullable String v) { lostNote = v; }

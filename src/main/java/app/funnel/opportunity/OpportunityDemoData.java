@@ -34,11 +34,11 @@ class OpportunityDemoData implements DemoDataContributor {
             "Went with the incumbent", "No decision after three follow-ups", "Project put on hold"};
 
     private final Clock clock;
-    private final OpportunityTally tally;
+    private final app.funnel.statistics.TallyRebuilds tallies;
 
-    OpportunityDemoData(Clock clock, OpportunityTally tally) {
+    OpportunityDemoData(Clock clock, app.funnel.statistics.TallyRebuilds tallies) {
         this.clock = clock;
-        this.tally = tally;
+        this.tallies = tallies;
     }
 
     @Override
@@ -137,7 +137,7 @@ class OpportunityDemoData implements DemoDataContributor {
             Instant at = lead.at();
             String from = null;
             for (int s = 0; s <= reached; s++) {
-                history.add(new Object[] {"OPPORTUNITY", deal, from, OPEN[s].name(), by, ts(at), null, 1, amount,
+                history.add(new Object[] {Stage.LIFECYCLE.recordType(), deal, from, OPEN[s].name(), by, ts(at), null, 1, amount,
                         probability.getOrDefault(OPEN[s].name(), 10)});
                 from = OPEN[s].name();
                 if (s == 2 || stage == Stage.CLOSED_WON && s == reached) {
@@ -158,7 +158,7 @@ class OpportunityDemoData implements DemoDataContributor {
                     lostNote = LOST_NOTES[random.nextInt(LOST_NOTES.length)];
                 }
                 finalProbability = stage == Stage.CLOSED_WON ? 100 : 0;
-                history.add(new Object[] {"OPPORTUNITY", deal, from, stage.name(), by, ts(at),
+                history.add(new Object[] {Stage.LIFECYCLE.recordType(), deal, from, stage.name(), by, ts(at),
                         lostReason == null ? null : lostReason.name() + ": " + lostNote, 1, amount, finalProbability});
             }
             String name = story ? "Servers for the new IBM data center" : lead.company() + " – "
@@ -182,7 +182,12 @@ class OpportunityDemoData implements DemoDataContributor {
                 + "WHERE l.opportunity_id IS NULL");
         context.jdbc().update("UPDATE opportunity o JOIN leads l ON l.id = o.lead_id SET o.source = l.source "
                 + "WHERE o.source IS NULL");
-        tally.rebuild();
+        // the converted leads reach their deals' furthest steps (the lead's own reach is set last, from its history)
+        context.jdbc().update("UPDATE leads l JOIN (SELECT o.lead_id, MAX(" + Stage.LIFECYCLE.stepCodeSql("s.to_stage")
+                + ") AS r FROM opportunity o JOIN stage_change s ON s.record_type = '" + Stage.LIFECYCLE.recordType()
+                + "' AND s.record_id = o.id WHERE o.lead_id IS NOT NULL GROUP BY o.lead_id) h ON h.lead_id = l.id "
+                + "SET l.reach = GREATEST(l.reach, h.r)");
+        tallies.deals();
         log.info("Generated {} opportunities in {} ms", dealRows.size(), (System.nanoTime() - started) / 1_000_000);
     }
 

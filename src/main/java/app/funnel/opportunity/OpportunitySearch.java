@@ -30,13 +30,13 @@ class OpportunitySearch {
     static final long SHALLOW = 5_000;
 
     private final JdbcTemplate jdbc;
-    private final OpportunityTally tally;
+    private final app.funnel.statistics.DealCounts tally;
     private volatile long shallow = SHALLOW;
     private final app.funnel.base.ReadingCache<List<long[]>> readings = new app.funnel.base.ReadingCache<>();
 
     private final app.funnel.base.CompanyZone zone;
 
-    OpportunitySearch(JdbcTemplate jdbc, OpportunityTally tally, app.funnel.base.CompanyZone zone) {
+    OpportunitySearch(JdbcTemplate jdbc, app.funnel.statistics.DealCounts tally, app.funnel.base.CompanyZone zone) {
         this.zone = zone;
         this.jdbc = jdbc;
         this.tally = tally;
@@ -116,20 +116,22 @@ class OpportunitySearch {
     }
 
     long count(OpportunityQuery query) {
+        if (tallied(query)) {
+            return tally.count(tallyFilter(query));
+        }
         List<Object> args = new ArrayList<>();
-        String sql = tallied(query)
-                ? "SELECT COALESCE(SUM(n), 0) FROM opportunity_tally" + where(tallyConditions(query, args))
-                : "SELECT COUNT(*) FROM opportunity" + where(conditions(query, args));
+        String sql = "SELECT COUNT(*) FROM opportunity" + where(conditions(query, args));
         Long count = jdbc.queryForObject(sql, Long.class, args.toArray());
         return count == null ? 0 : count;
     }
 
     List<Totals> totals(OpportunityQuery query) {
+        if (tallied(query)) {
+            return tally.totals(tallyFilter(query)).stream()
+                    .map(t -> new Totals(t.currency(), t.deals(), t.amount(), t.weighted())).toList();
+        }
         List<Object> args = new ArrayList<>();
-        String sql = tallied(query)
-                ? "SELECT currency, SUM(n), SUM(amount), SUM(weighted) FROM opportunity_tally"
-                        + where(tallyConditions(query, args)) + " GROUP BY currency HAVING SUM(n) > 0 ORDER BY SUM(amount) DESC"
-                : "SELECT currency, COUNT(*), COALESCE(SUM(amount), 0), COALESCE(SUM(amount * probability / 100), 0) "
+        String sql = "SELECT currency, COUNT(*), COALESCE(SUM(amount), 0), COALESCE(SUM(amount * probability / 100), 0) "
                         + "FROM opportunity" + where(conditions(query, args)) + " GROUP BY currency ORDER BY SUM(amount) DESC";
         return jdbc.query(sql, (rs, i) -> new Totals(rs.getString(1), rs.getLong(2),
                 rs.getBigDecimal(3).setScale(2, java.math.RoundingMode.HALF_UP),
@@ -141,11 +143,8 @@ class OpportunitySearch {
      * until the tally changes in this process, or two seconds pass for changes made by another.
      */
     private List<long[]> months(OpportunityQuery query) {
-        List<Object> args = new ArrayList<>();
-        String sql = "SELECT close_month, SUM(n) FROM opportunity_tally" + where(tallyConditions(query, args))
-                + " GROUP BY close_month HAVING SUM(n) > 0 ORDER BY close_month";
-        return readings.get(sql + args, tally.version(), () -> List.copyOf(jdbc.query(sql,
-                (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, args.toArray())));
+        app.funnel.statistics.DealCounts.Filter filter = tallyFilter(query);
+        return readings.get(filter.toString(), tally.version(), () -> List.copyOf(tally.months(filter)));
     }
 
     /** Whether the tally answers the query: no account or amount filter, close dates on month bounds. */
@@ -157,17 +156,23 @@ class OpportunitySearch {
                 && (query.closeTo() == null || query.closeTo().plusDays(1).getDayOfMonth() == 1);
     }
 
-    private static List<String> tallyConditions(OpportunityQuery query, List<Object> args) {
-        List<String> conditions = stageAndOwner(query, args);
-        if (query.closeFrom() != null) {
-            conditions.add("close_month >= ?");
-            args.add(query.closeFrom().getYear() * 100 + query.closeFrom().getMonthValue());
+    /** The query's filters as the tally has them. */
+    private static app.funnel.statistics.DealCounts.Filter tallyFilter(OpportunityQuery query) {
+        List<String> stages = new ArrayList<>();
+        if (query.stage() != null) {
+            stages.add(query.stage().name());
         }
-        if (query.closeTo() != null) {
-            conditions.add("close_month <= ?");
-            args.add(query.closeTo().getYear() * 100 + query.closeTo().getMonthValue());
+        if (query.openOnly()) {
+            List<String> open = Stage.LIFECYCLE.names(app.funnel.statistics.FunnelState::working);
+            stages = stages.isEmpty() ? open : stages.stream().filter(open::contains).toList();
+            if (stages.isEmpty()) {
+                stages = List.of("-"); // a closed stage asked for among the open ones: none
+            }
         }
-        return conditions;
+        return new app.funnel.statistics.DealCounts.Filter(stages, query.ownerId(), query.currency(),
+                query.source() == null ? null : query.source().name(),
+                query.closeFrom() == null ? null : query.closeFrom().getYear() * 100 + query.closeFrom().getMonthValue(),
+                query.closeTo() == null ? null : query.closeTo().getYear() * 100 + query.closeTo().getMonthValue());
     }
 
     /** The filters the deals and the tally both have. */
@@ -182,7 +187,7 @@ class OpportunitySearch {
             args.add(query.ownerId());
         }
         if (query.openOnly()) {
-            conditions.add("stage IN ('QUALIFICATION', 'PROPOSAL', 'QUOTE', 'NEGOTIATION')");
+            conditions.add("stage IN " + Stage.LIFECYCLE.sqlIn(app.funnel.statistics.FunnelState::working));
         }
         if (query.currency() != null) {
             conditions.add("currency = ?");

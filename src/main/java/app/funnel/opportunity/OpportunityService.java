@@ -2,7 +2,10 @@ package app.funnel.opportunity;
 
 import app.funnel.base.ConcurrentChangeException;
 import app.funnel.base.InvalidInputException;
-import app.funnel.base.StageChangeLog;
+import app.funnel.statistics.DealChanged;
+import app.funnel.statistics.DealFacts;
+import app.funnel.statistics.StageHistory;
+import app.funnel.statistics.StateChanged;
 import app.funnel.base.Texts;
 import app.funnel.definition.DefinitionService;
 import app.funnel.definition.RecordRef;
@@ -11,7 +14,7 @@ import app.funnel.definition.TransitionRefusedException;
 import app.funnel.definition.Verdict;
 import app.funnel.lead.ContactCheck;
 import app.funnel.lead.LeadDetails;
-import app.funnel.lead.FunnelStep;
+import app.funnel.statistics.FunnelStep;
 import app.funnel.lead.LeadService;
 import app.funnel.lead.LeadStatus;
 import app.funnel.security.CurrentUser;
@@ -44,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OpportunityService {
 
-    static final String RECORD = "OPPORTUNITY";
+    static final String RECORD = Stage.LIFECYCLE.recordType();
     private static final Set<String> FREE_MAIL = Set.of("gmail.com", "googlemail.com", "outlook.com", "hotmail.com",
             "yahoo.com", "icloud.com", "live.com", "uol.com.br", "bol.com.br", "terra.com.br", "sapo.pt");
 
@@ -55,13 +58,14 @@ public class OpportunityService {
     private final LeadService leads;
     private final DefinitionService definitions;
     private final UserService users;
-    private final StageChangeLog history;
-    private final OpportunityTally tally;
+    private final StageHistory history;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
 
     OpportunityService(OpportunityRepository opportunities, AccountRepository accounts, ContactRepository contacts,
                        OpportunitySearch search, LeadService leads, DefinitionService definitions, UserService users,
-                       StageChangeLog history, OpportunityTally tally, Clock clock) {
+                       StageHistory history, org.springframework.context.ApplicationEventPublisher events,
+                       Clock clock) {
         this.opportunities = opportunities;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -70,7 +74,7 @@ public class OpportunityService {
         this.definitions = definitions;
         this.users = users;
         this.history = history;
-        this.tally = tally;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -118,12 +122,11 @@ public class OpportunityService {
         Integer probability = definitions.entry(definitions.currentVersion(), Term.QUALIFICATION).probability();
         opportunity.setProbability(probability == null ? 10 : probability);
         opportunities.saveAndFlush(opportunity);
-        tally.add(OpportunityTally.Key.of(opportunity), 1);
+        events.publishEvent(new DealChanged(null, opportunity.facts()));
         long id = id(opportunity);
         // the lead's conversion is checked against the Opportunity definition; a refusal undoes everything above
         leads.convert(leadId, leadVersion, id);
-        history.record(RECORD, id, null, Stage.QUALIFICATION.name(), me.username(), now, null,
-                definitions.currentVersion(), amount, opportunity.getProbability());
+        recordStage(opportunity, null, me.username(), now, null, definitions.currentVersion());
         return details(opportunity);
     }
 
@@ -193,7 +196,7 @@ public class OpportunityService {
     public OpportunityDetails moveStage(long id, long expectedVersion, Stage to, @Nullable String reason,
                                         @Nullable LostReason lostReason, @Nullable String lostNote) {
         Opportunity opportunity = loadForChange(id, expectedVersion);
-        OpportunityTally.Key before = OpportunityTally.Key.of(opportunity);
+        DealFacts before = opportunity.facts();
         Stage from = opportunity.getStage();
         CurrentUser me = CurrentUser.require();
         if (to == null || to == from) {
@@ -244,17 +247,12 @@ public class OpportunityService {
         opportunity.setStageChangedAt(now);
         opportunity.touched(now, me.username());
         opportunities.flush();
-        tally.moved(before, OpportunityTally.Key.of(opportunity));
-        history.record(RECORD, id, from.name(), to.name(), me.username(), now, why, verdict.version(),
-                opportunity.getAmount(), opportunity.getProbability());
-        FunnelStep step = switch (to) {
-            case QUOTE, NEGOTIATION -> FunnelStep.QUOTE;
-            case CLOSED_WON -> FunnelStep.WON;
-            default -> null;
-        };
-        if (step != null && opportunity.getLeadId() != null) {
+        events.publishEvent(new DealChanged(before, opportunity.facts()));
+        recordStage(opportunity, from, me.username(), now, why, verdict.version());
+        if (to.step() != FunnelStep.OPPORTUNITY && opportunity.getLeadId() != null) {
+            // further than the step its conversion gave the lead
             app.funnel.definition.RecordChecks.checked(RecordRef.lead(opportunity.getLeadId()));
-            leads.reached(opportunity.getLeadId(), step);
+            leads.reached(opportunity.getLeadId(), to.step());
         }
         return details(opportunity);
     }
@@ -325,9 +323,9 @@ public class OpportunityService {
     /** The stage changes, oldest first. */
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.HAS_ANY_ROLE)
-    public List<StageChangeLog.Entry> history(long id) {
+    public List<StageHistory.Entry> history(long id) {
         load(id);
-        return history.of(RECORD, id);
+        return history.of(Stage.LIFECYCLE, id);
     }
 
     /** The contacts of an account, for choosing another buyer. */
@@ -367,13 +365,22 @@ public class OpportunityService {
 
     // --- rules ---
 
+    /** The deal's history row for a stage change (or its first stage), with its owner, source and lost reason now. */
+    private void recordStage(Opportunity opportunity, @Nullable Stage from, String by, Instant at, @Nullable String reason,
+                             @Nullable Integer definitionVersion) {
+        events.publishEvent(new StateChanged(Stage.LIFECYCLE, id(opportunity), from, opportunity.getStage(), by, at, reason,
+                definitionVersion, opportunity.getAmount(), opportunity.getProbability(), opportunity.getOwnerId(),
+                opportunity.getSource() == null ? null : opportunity.getSource().name(),
+                opportunity.getLostReason() == null ? null : opportunity.getLostReason().name()));
+    }
+
     /** Applies an edit, stamps who and when, writes it, and moves the deal in the tally if it must. */
     private void change(Opportunity opportunity, java.util.function.Consumer<Opportunity> edit) {
-        OpportunityTally.Key before = OpportunityTally.Key.of(opportunity);
+        DealFacts before = opportunity.facts();
         edit.accept(opportunity);
         opportunity.touched(clock.instant(), CurrentUser.require().username());
         opportunities.flush();
-        tally.moved(before, OpportunityTally.Key.of(opportunity));
+        events.publishEvent(new DealChanged(before, opportunity.facts()));
     }
 
     private Verdict check(long id, Term term) {

@@ -2,10 +2,8 @@ package app.funnel.security;
 
 import app.funnel.security.ui.LoginView;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -18,7 +16,6 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableMethodSecurity
-@EnableScheduling
 class SecurityConfig {
 
     /**
@@ -82,11 +79,5 @@ class SecurityConfig {
     ThrottlingAuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder encoder,
                                                             LoginThrottle throttle) {
         return new ThrottlingAuthenticationProvider(users, encoder, throttle);
-    }
-
-    /** The application's clock, in the company's zone: a {@code LocalDate.now(clock)} is the company's today. */
-    @Bean
-    Clock clock(app.funnel.base.CompanyZone zone) {
-        return Clock.system(zone.id());
     }
 }

@@ -183,6 +183,13 @@ public class UserService {
         return names;
     }
 
+    /** A user's username by id, for features that keep who did what by username. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.IS_AUTHENTICATED)
+    public java.util.Optional<String> usernameOf(long id) {
+        return users.findById(id).map(AppUser::getUsername);
+    }
+
     /** A user by username, for features that store owners by id. */
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.IS_AUTHENTICATED)

@@ -10,7 +10,7 @@ import app.funnel.dashboard.Handoff;
 import app.funnel.dashboard.Trend;
 import app.funnel.dashboard.Velocity;
 import app.funnel.dashboard.WinRate;
-import app.funnel.lead.FunnelStep;
+import app.funnel.statistics.FunnelStep;
 import app.funnel.lead.LeadQuery;
 import app.funnel.lead.LeadService;
 import app.funnel.lead.LeadSource;

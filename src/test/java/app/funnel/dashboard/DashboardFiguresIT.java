@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import app.funnel.FunnelAppTest;
 import app.funnel.TestClock;
 import app.funnel.TestLogins;
-import app.funnel.base.StageTally;
 import app.funnel.definition.Criterion;
 import app.funnel.definition.DefinitionEntry;
 import app.funnel.definition.DefinitionService;
@@ -52,7 +51,7 @@ class DashboardFiguresIT {
     @Autowired
     DashboardService dashboard;
     @Autowired
-    StageTally stageTally;
+    org.springframework.context.ApplicationContext context;
     @Autowired
     app.funnel.base.CompanyZone zone;
     @Autowired
@@ -344,21 +343,7 @@ class DashboardFiguresIT {
 
     /** The whole stage tally, summed over its slots, equals the events counted from the base tables. */
     private void assertCountedAsInTheBaseTables() {
-        Map<String, Long> counted = new HashMap<>();
-        jdbc.query("SELECT owner_id, source, kind, month, stage, bucket, SUM(n) FROM stage_tally "
-                + "GROUP BY owner_id, source, kind, month, stage, bucket HAVING SUM(n) <> 0", rs -> {
-            counted.put(key(rs), rs.getLong(7));
-        });
-        Map<String, Long> truth = new HashMap<>();
-        jdbc.query(stageTally.countedQuery(), rs -> {
-            truth.put(key(rs), rs.getLong(7));
-        });
-        assertThat(counted).isEqualTo(truth);
-    }
-
-    private static String key(java.sql.ResultSet rs) throws java.sql.SQLException {
-        return rs.getLong(1) + "|" + rs.getString(2) + "|" + rs.getInt(3) + "|" + rs.getInt(4) + "|" + rs.getString(5)
-                + "|" + rs.getInt(6);
+        app.funnel.statistics.TallyTruth.assertStageTallyAsInTheBaseTables(context);
     }
 
     /** Deals whose last change closed them so, in the months, under the owner then: from the history rows. */

@@ -9,7 +9,7 @@ import app.funnel.definition.Criterion;
 import app.funnel.definition.DefinitionService;
 import app.funnel.definition.Term;
 import app.funnel.lead.DisqualificationReason;
-import app.funnel.lead.FunnelStep;
+import app.funnel.statistics.FunnelStep;
 import app.funnel.lead.LeadDetails;
 import app.funnel.lead.LeadInput;
 import app.funnel.lead.LeadService;

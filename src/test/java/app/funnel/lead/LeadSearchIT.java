@@ -1,5 +1,6 @@
 package app.funnel.lead;
 
+import app.funnel.statistics.FunnelStep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.funnel.FunnelAppTest;

@@ -1,5 +1,6 @@
 package app.funnel.lead;
 
+import app.funnel.statistics.FunnelStep;
 import app.funnel.definition.TransitionRefusedException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -207,7 +208,7 @@ class LeadServiceIT {
         TestLogins.as("leadership", Role.LEADERSHIP);
         assertThatThrownBy(() -> leads.reached(lead.id(), FunnelStep.WON)).isInstanceOf(AccessDeniedException.class);
         assertThat(jdbc.queryForObject("SELECT reach FROM leads WHERE id = ?", Integer.class, lead.id()))
-                .isEqualTo(FunnelStep.LEAD.ordinal());
+                .isEqualTo(FunnelStep.LEAD.code);
     }
 
     @Test

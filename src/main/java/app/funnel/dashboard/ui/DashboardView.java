@@ -7,7 +7,7 @@ import app.funnel.dashboard.DashboardService;
 import app.funnel.dashboard.Funnel;
 import app.funnel.dashboard.PipelineRow;
 import app.funnel.dashboard.SourceRow;
-import app.funnel.lead.FunnelStep;
+import app.funnel.statistics.FunnelStep;
 import app.funnel.lead.LeadSource;
 import app.funnel.security.CurrentUser;
 import app.funnel.security.Role;

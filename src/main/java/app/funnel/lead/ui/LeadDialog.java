@@ -13,30 +13,23 @@ import app.funnel.definition.ui.TermInfo;
 import app.funnel.lead.DisqualificationReason;
 import app.funnel.lead.DuplicateLead;
 import app.funnel.lead.DuplicatesFoundException;
-import app.funnel.lead.LeadQuery;
-import app.funnel.lead.LeadRow;
 import app.funnel.lead.LeadDetails;
 import app.funnel.lead.LeadInput;
 import app.funnel.lead.LeadService;
-import app.funnel.lead.LeadSource;
 import app.funnel.lead.LeadStatus;
 import app.funnel.definition.TransitionRefusedException;
 import app.funnel.security.CurrentUser;
 import app.funnel.security.Role;
 import app.funnel.user.UserService;
 import app.funnel.user.UserSummary;
-import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.textfield.EmailField;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
 import java.util.Map;
@@ -55,19 +48,8 @@ final class LeadDialog extends Dialog {
     private final UserService users;
     private final Runnable onChange;
     private final List<LeadExtension> extensions;
-    private final Div liveSuspect = new Div();
-    private final TextField firstName = Fields.text(getTranslation("lead.field.first-name"), 100);
-    private final TextField lastName = Fields.text(getTranslation("lead.field.last-name"), 100);
-    private final EmailField email = Fields.email(getTranslation("lead.field.email"), 254);
-    private final TextField phone = Fields.text(getTranslation("lead.field.phone"), 40);
-    /** Picked from a list, names in the user's language, the ISO code stored ("Narnia" once became NA). */
-    private final com.vaadin.flow.component.combobox.ComboBox<String> country =
-            new com.vaadin.flow.component.combobox.ComboBox<>(getTranslation("lead.field.country"));
-    private final TextField company = Fields.text(getTranslation("lead.field.company"), 200);
-    private final TextField jobTitle = Fields.text(getTranslation("lead.field.job-title"), 150);
-    private final ComboBox<LeadSource> source = new ComboBox<>(getTranslation("lead.field.source"));
-    private final TextArea notes = new TextArea(getTranslation("lead.field.notes"));
-    private final ComboBox<LeadRow> referredBy = new ComboBox<>(getTranslation("lead.field.referred-by"));
+    /** The contact data; made again from the stored lead on every render. */
+    private @Nullable LeadForm form;
     private final Div duplicates = new Div();
     private @Nullable LeadDetails lead;
 
@@ -90,55 +72,12 @@ final class LeadDialog extends Dialog {
         CurrentUser me = CurrentUser.require();
         setHeaderTitle(lead == null ? getTranslation("lead.new")
                 : lead.firstName() + " " + lead.lastName());
-        firstName.setId("lead-first-name");
-        lastName.setId("lead-last-name");
-        email.setId("lead-email");
-        phone.setId("lead-phone");
-        phone.setHelperText(getTranslation("lead.field.phone-help"));
-        country.setId("lead-country");
-        java.util.Locale locale = getLocale();
-        java.util.Comparator<String> byName = java.util.Comparator.comparing(
-                code -> java.util.Locale.of("", code).getDisplayCountry(locale), java.text.Collator.getInstance(locale));
-        country.setItems(app.funnel.lead.ContactCheck.countries().stream().sorted(byName).toList());
-        country.setItemLabelGenerator(code -> java.util.Locale.of("", code).getDisplayCountry(locale) + " (" + code + ")");
-        country.setClearButtonVisible(true);
-        country.setHelperText(getTranslation("lead.field.country-help"));
-        company.setId("lead-company");
-        source.setItems(LeadSource.values());
-        source.setItemLabelGenerator(s -> getTranslation("source." + s.name()));
-        source.setId("lead-source");
-        Fields.limit(notes, 20_000);
-        referredBy.setId("lead-referred-by");
-        referredBy.setItemLabelGenerator(r -> r.firstName() + " " + r.lastName()
-                + (r.company() == null ? "" : " (" + r.company() + ")"));
-        referredBy.setItems(query -> leads.search(new LeadQuery(null, null, null, null, null, query.getFilter()
-                        .orElse("")), org.springframework.data.domain.PageRequest.of(query.getPage(), query.getPageSize()))
-                .stream().filter(r -> lead == null || r.id() != lead.id()));
-        referredBy.setClearButtonVisible(true);
-        referredBy.setHelperText(getTranslation("lead.field.referred-by-help"));
         duplicates.setId("lead-duplicates");
         duplicates.addClassName("funnel-duplicates");
         duplicates.setVisible(false);
-        firstName.setRequiredIndicatorVisible(true);
-        lastName.setRequiredIndicatorVisible(true);
+        LeadForm form = new LeadForm(leads, lead);
+        this.form = form;
         if (lead != null) {
-            firstName.setValue(lead.firstName());
-            lastName.setValue(lead.lastName());
-            email.setValue(nz(lead.email()));
-            phone.setValue(nz(lead.phone()));
-            country.setValue(lead.country() == null || !app.funnel.lead.ContactCheck.isKnownCountry(lead.country())
-                    ? null : lead.country().toUpperCase(java.util.Locale.ROOT));
-            company.setValue(nz(lead.company()));
-            jobTitle.setValue(nz(lead.jobTitle()));
-            source.setValue(lead.source());
-            notes.setValue(nz(lead.notes()));
-            if (lead.referredById() != null) {
-                LeadDetails referrer = leads.get(lead.referredById());
-                referredBy.setValue(new LeadRow(referrer.id(), referrer.firstName(), referrer.lastName(),
-                        referrer.email(), referrer.company(), referrer.source(), referrer.ownerId(), referrer.status(),
-                        referrer.suspect(), referrer.firstTouchDueAt(), referrer.firstTouchAt(), referrer.createdAt()));
-            }
-
             Div status = new Div();
             status.setId("lead-status");
             Badge badge = Badges.of(getTranslation("status." + lead.status().name()));
@@ -163,34 +102,10 @@ final class LeadDialog extends Dialog {
                 });
                 add(flags);
             }
-        } else {
-            source.setValue(LeadSource.WEBSITE_FORM);
         }
         boolean editable = lead == null ? me.has(Role.MARKETING) : mayWork(me, lead);
-        FormLayout form = new FormLayout(firstName, lastName, email, phone, country, company, jobTitle, source,
-                referredBy);
-        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
-        notes.setWidthFull();
-        add(form, liveSuspect, notes);
-        if (editable) {
-            // the "looks fake" signs while typing, as the save would find them
-            liveSuspect.setId("lead-suspect-live");
-            liveSuspect.addClassName("funnel-suspect");
-            for (var field : List.of(firstName, lastName, phone)) {
-                field.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
-                field.addValueChangeListener(e -> showLiveSuspect());
-            }
-            country.addValueChangeListener(e -> showLiveSuspect());
-            email.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
-            email.addValueChangeListener(e -> showLiveSuspect());
-            showLiveSuspect();
-        }
-        for (HasValidation f : new HasValidation[] {firstName, lastName, email, phone, country, company, jobTitle}) {
-            ((com.vaadin.flow.component.HasValue<?, ?>) f).setReadOnly(!editable);
-        }
-        source.setReadOnly(!editable);
-        notes.setReadOnly(!editable);
-        referredBy.setReadOnly(!editable);
+        add(form, form.liveSuspect(), form.notes());
+        form.setEditable(editable);
         add(duplicates);
 
         if (lead != null) {
@@ -353,13 +268,9 @@ final class LeadDialog extends Dialog {
 
     private void save(boolean duplicatesConfirmed) {
         duplicates.setVisible(false);
-        for (HasValidation f : new HasValidation[] {firstName, lastName, email, phone, country, company, jobTitle}) {
-            f.setInvalid(false);
-        }
-        LeadInput input = new LeadInput(firstName.getValue(), lastName.getValue(), email.getValue(), phone.getValue(),
-                company.getValue(), jobTitle.getValue(), country.getValue() == null ? "" : country.getValue(),
-                source.getValue(),
-                referredBy.getValue() == null ? null : referredBy.getValue().id(), notes.getValue());
+        LeadForm form = java.util.Objects.requireNonNull(this.form);
+        form.clearErrors();
+        LeadInput input = form.input();
         try {
             lead = lead == null ? leads.create(input, duplicatesConfirmed)
                     : leads.update(lead.id(), lead.version(), input, duplicatesConfirmed);
@@ -369,8 +280,7 @@ final class LeadDialog extends Dialog {
         } catch (DuplicatesFoundException found) {
             showDuplicates(found.duplicates());
         } catch (InvalidInputException problem) {
-            Messages.show(this, problem, null, Map.of("firstName", firstName, "lastName", lastName, "email", email,
-                    "phone", phone, "country", country, "company", company, "jobTitle", jobTitle, "notes", notes));
+            Messages.show(this, problem, form.binder(), Map.of());
         } catch (ConcurrentChangeException conflict) {
             Messages.show(this, conflict);
         }
@@ -387,23 +297,6 @@ final class LeadDialog extends Dialog {
         anyway.addThemeVariants(ButtonVariant.ERROR);
         duplicates.add(anyway);
         duplicates.setVisible(true);
-    }
-
-    private void showLiveSuspect() {
-        liveSuspect.removeAll();
-        String phoneE164 = app.funnel.lead.ContactCheck.toE164(phone.getValue(),
-                country.getValue())
-                .orElse(null);
-        var reasons = app.funnel.lead.ContactCheck.suspectReasons(firstName.getValue().strip(),
-                lastName.getValue().strip(), email.getValue().isBlank() ? null : email.getValue().strip(), phoneE164);
-        liveSuspect.setVisible(!reasons.isEmpty());
-        if (!reasons.isEmpty()) {
-            liveSuspect.add(new Span(getTranslation("lead.suspect-intro") + " "));
-            reasons.forEach(r -> {
-                Badge flag = Badges.of(getTranslation("suspect." + r.name()), Badges.Tone.WARN);
-                liveSuspect.add(flag);
-            });
-        }
     }
 
     private void review(LeadDetails current, long signalId, boolean keep) {

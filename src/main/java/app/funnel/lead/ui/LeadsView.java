@@ -10,7 +10,7 @@ import app.funnel.lead.LeadDetails;
 import app.funnel.lead.LeadQuery;
 import app.funnel.lead.LeadRow;
 import app.funnel.lead.LeadService;
-import app.funnel.lead.FunnelStep;
+import app.funnel.statistics.FunnelStep;
 import app.funnel.lead.LeadSource;
 import app.funnel.lead.LeadStatus;
 import app.funnel.security.CurrentUser;
