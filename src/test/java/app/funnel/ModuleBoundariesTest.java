@@ -35,8 +35,8 @@ class ModuleBoundariesTest {
             new Owned("statistics", Set.of("stage_change", "lead_tally", "lead_order_tally", "opportunity_tally",
                     "stage_tally"),
                     // demo data loads history rows in bulk (a million leads) and rebuilds the tallies after
-                    Set.of("lead/LeadDemoData.java", "lead/LeadGenerator.java", "lead/LeadReachDemoData.java",
-                            "opportunity/OpportunityDemoData.java")));
+                    Set.of("demo/LeadDemoData.java", "demo/LeadGenerator.java", "demo/LeadReachDemoData.java",
+                            "demo/OpportunityDemoData.java")));
 
     record Owned(String owner, Set<String> tables, Set<String> exceptions) {
     }
@@ -79,6 +79,14 @@ class ModuleBoundariesTest {
         noClasses().that().resideInAPackage("app.funnel.dashboard..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "jakarta.persistence..")
                 .because("its figures come from FunnelFigures and the features' services")
+                .check(CLASSES);
+    }
+
+    @Test
+    void no_feature_depends_on_the_demo_data() {
+        noClasses().that().resideOutsideOfPackage("app.funnel.demo..")
+                .should().dependOnClassesThat().resideInAPackage("app.funnel.demo..")
+                .because("the demo data is written from outside the features, through their public types")
                 .check(CLASSES);
     }
 

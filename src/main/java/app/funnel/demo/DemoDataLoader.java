@@ -1,5 +1,6 @@
 package app.funnel.demo;
 
+import app.funnel.base.DemoMode;
 import app.funnel.database.DatabaseMode;
 import java.util.Comparator;
 import java.util.List;

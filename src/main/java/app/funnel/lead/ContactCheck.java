@@ -58,7 +58,7 @@ public final class ContactCheck {
     }
 
     /** Whether the phone is a number that exists in its country's numbering plan (not only possible). */
-    static boolean isValidPhone(String e164) {
+    public static boolean isValidPhone(String e164) {
         try {
             return PHONES.isValidNumber(PHONES.parse(e164, "ZZ"));
         } catch (NumberParseException e) {
@@ -111,6 +111,16 @@ public final class ContactCheck {
         // one letter repeated ("aaaa"), or a keyboard row
         return letters.length() >= 3 && (letters.chars().distinct().count() == 1
                 || "qwertyuiopasdfghjklzxcvbnm".contains(letters));
+    }
+
+    /** The name a person is matched by (the same name at the same company is a likely duplicate). */
+    public static String nameKey(String firstName, String lastName) {
+        return plain(firstName + " " + lastName);
+    }
+
+    /** The company a person is matched by, with {@link #nameKey}; null without a company. */
+    public static @Nullable String companyKey(@Nullable String company) {
+        return company == null ? null : plain(company);
     }
 
     /**

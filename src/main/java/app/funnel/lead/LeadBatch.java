@@ -343,9 +343,9 @@ public class LeadBatch {
                         + "company_key = ?, name_key = ?, job_title = ?, country = ?, suspect_reasons = ?, updated_at = ?, "
                         + "updated_by = ?, version = version + 1 WHERE id = ?",
                 first, last, email, ContactCheck.emailKey(email), phone, company,
-                company == null ? null : ContactCheck.plain(company), ContactCheck.plain(first + " " + last),
+                ContactCheck.companyKey(company), ContactCheck.nameKey(first, last),
                 values.get("jobTitle"), values.get("country"),
-                suspect.isEmpty() ? null : suspect.stream().map(Enum::name).sorted().reduce((a, b) -> a + "," + b).orElseThrow(),
+                SuspectReason.stored(suspect),
                 Utc.of(now), by, id);
     }
 

@@ -60,7 +60,7 @@ public record LeadFields(String firstName, String lastName, @Nullable String ema
         String notes = Texts.optional(input.notes(), "notes", 20_000);
         Set<SuspectReason> suspect = ContactCheck.suspectReasons(first, last, email, phone);
         return new LeadFields(first, last, email, ContactCheck.emailKey(email), phone, company,
-                company == null ? null : ContactCheck.plain(company), ContactCheck.plain(first + " " + last),
+                ContactCheck.companyKey(company), ContactCheck.nameKey(first, last),
                 jobTitle, country, input.source(), notes,
                 suspect.isEmpty() ? EnumSet.noneOf(SuspectReason.class) : EnumSet.copyOf(suspect));
     }
@@ -79,7 +79,6 @@ public record LeadFields(String firstName, String lastName, @Nullable String ema
 
     /** The suspect reasons as stored: names in order, comma-separated; null when none. */
     @Nullable String suspectColumn() {
-        return suspect.isEmpty() ? null
-                : suspect.stream().map(Enum::name).sorted().collect(java.util.stream.Collectors.joining(","));
+        return SuspectReason.stored(suspect);
     }
 }

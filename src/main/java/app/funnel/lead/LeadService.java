@@ -21,12 +21,9 @@ import app.funnel.user.UserSummary;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
@@ -184,7 +181,7 @@ public class LeadService {
                 columns.stream().map(c -> words.column("csv.lead.", c)).toList())) {
             search.export(query, rs -> {
                 Instant created = app.funnel.base.Utc.readRequired(rs, 13);
-                String suspect = rs.getString(12) == null ? "" : java.util.Arrays.stream(rs.getString(12).split(","))
+                String suspect = SuspectReason.of(rs.getString(12)).stream().map(Enum::name).sorted()
                         .map(code -> words.value("suspect.", code)).collect(Collectors.joining(", "));
                 csv.row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         rs.getString(6), rs.getString(7), rs.getString(8), words.value("source.", rs.getString(9)),
@@ -538,8 +535,7 @@ public class LeadService {
         survivor.reached(duplicate.getReach());
         Set<SuspectReason> suspect = ContactCheck.suspectReasons(survivor.getFirstName(), survivor.getLastName(),
                 survivor.getEmail(), survivor.getPhone());
-        survivor.setSuspectReasons(suspect.isEmpty() ? null
-                : suspect.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
+        survivor.setSuspectReasons(SuspectReason.stored(suspect));
         survivor.touched(now, by);
         // the duplicate's referrals, signals, histories and criteria move before it goes
         leads.flush();
@@ -828,9 +824,7 @@ public class LeadService {
     }
 
     static LeadDetails details(Lead lead) {
-        Set<SuspectReason> suspect = lead.getSuspectReasons() == null ? EnumSet.noneOf(SuspectReason.class)
-                : Arrays.stream(lead.getSuspectReasons().split(",")).map(SuspectReason::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(SuspectReason.class)));
+        Set<SuspectReason> suspect = SuspectReason.of(lead.getSuspectReasons());
         return new LeadDetails(id(lead), lead.getFirstName(), lead.getLastName(), lead.getEmail(), lead.getPhone(),
                 lead.getCompany(), lead.getJobTitle(), lead.getCountry(), lead.getSource(), lead.getOwnerId(),
                 lead.getStatus(), lead.getDisqualificationReason(), lead.getDisqualificationNote(),

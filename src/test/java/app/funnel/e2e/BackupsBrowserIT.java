@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.funnel.Application;
 import app.funnel.RestoresSecurityContextStrategy;
 import app.funnel.SharedTestDatabase;
-import app.funnel.demo.DemoMode;
+import app.funnel.base.DemoMode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;

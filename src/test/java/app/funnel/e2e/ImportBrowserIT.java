@@ -2,7 +2,7 @@ package app.funnel.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import app.funnel.demo.DemoMode;
+import app.funnel.base.DemoMode;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;

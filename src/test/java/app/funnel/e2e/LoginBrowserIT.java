@@ -3,7 +3,7 @@ package app.funnel.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.funnel.demo.DemoMode;
+import app.funnel.base.DemoMode;
 import app.funnel.security.Role;
 import app.funnel.user.NewUser;
 import app.funnel.user.UserService;

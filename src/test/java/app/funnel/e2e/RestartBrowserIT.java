@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.funnel.Application;
 import app.funnel.SharedTestDatabase;
-import app.funnel.demo.DemoMode;
+import app.funnel.base.DemoMode;
 import com.microsoft.playwright.Page;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package app.funnel.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.funnel.demo.DemoMode;
+import app.funnel.base.DemoMode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.LoadState;

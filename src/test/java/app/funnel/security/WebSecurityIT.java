@@ -3,7 +3,7 @@ package app.funnel.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.funnel.FunnelAppTest;
-import app.funnel.demo.DemoMode;
+import app.funnel.base.DemoMode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

@@ -1,6 +1,6 @@
 package app.funnel.security.ui;
 
-import app.funnel.demo.DemoMode;
+import app.funnel.base.DemoMode;
 import app.funnel.security.LoginLockedException;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;

@@ -3,7 +3,7 @@ package app.funnel.user.ui;
 import app.funnel.FunnelAppTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import app.funnel.demo.DemoMode;
+import app.funnel.base.DemoMode;
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;

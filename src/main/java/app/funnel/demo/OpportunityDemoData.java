@@ -1,8 +1,8 @@
-package app.funnel.opportunity;
+package app.funnel.demo;
 
+import app.funnel.opportunity.Stage;
+import app.funnel.opportunity.LostReason;
 import app.funnel.base.Utc;
-import app.funnel.demo.DemoContext;
-import app.funnel.demo.DemoDataContributor;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.Clock;

@@ -1,8 +1,9 @@
-package app.funnel.lead;
+package app.funnel.demo;
 
+import app.funnel.lead.LeadStatus;
+import app.funnel.lead.ContactCheck;
+import app.funnel.lead.LeadSource;
 import app.funnel.base.Utc;
-import app.funnel.demo.DemoContext;
-import app.funnel.demo.DemoDataContributor;
 import java.time.LocalDateTime;
 import java.time.Clock;
 import java.time.Duration;
@@ -66,7 +67,7 @@ class LeadDemoData implements DemoDataContributor {
             Instant handedOver = d.status() == LeadStatus.SQL ? now.minus(Duration.ofDays(2))
                     : d.status() == LeadStatus.CONVERTED ? created.plus(Duration.ofDays(3)) : null;
             return new Object[] {d.first(), d.last(), d.email(), ContactCheck.emailKey(d.email()), d.phone(),
-                    d.company(), ContactCheck.plain(d.first() + " " + d.last()), ContactCheck.plain(d.company()),
+                    d.company(), ContactCheck.nameKey(d.first(), d.last()), ContactCheck.companyKey(d.company()),
                     d.title(), d.country(), d.source().name(), d.owner(), d.status().name(), d.suspect(),
                     ts(handedOver), ts(handedOver == null ? null : handedOver.plus(Duration.ofHours(24))),
                     ts(created), ts(created)};

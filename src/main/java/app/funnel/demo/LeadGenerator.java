@@ -1,8 +1,12 @@
-package app.funnel.lead;
+package app.funnel.demo;
 
+import app.funnel.lead.SignalKind;
+import app.funnel.lead.LeadStatus;
+import app.funnel.lead.DisqualificationReason;
+import app.funnel.lead.SuspectReason;
+import app.funnel.lead.ContactCheck;
+import app.funnel.lead.LeadSource;
 import app.funnel.base.Utc;
-import app.funnel.demo.DemoContext;
-import app.funnel.demo.DemoDataContributor;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.time.LocalDateTime;
 import java.time.Clock;
@@ -298,10 +302,10 @@ class LeadGenerator implements DemoDataContributor {
             }
             Instant updated = life.steps.isEmpty() ? created : (Instant) life.steps.getLast()[2];
             batch.leads.add(new Object[] {id, first, last, email, ContactCheck.emailKey(email), phone, companyName,
-                    ContactCheck.plain(first + " " + last), companyName == null ? null : ContactCheck.plain(companyName),
+                    ContactCheck.nameKey(first, last), ContactCheck.companyKey(companyName),
                     any(pools.titles), country, source.name(), owner, life.status.name(),
                     life.reason == null ? null : life.reason.name(), life.note,
-                    referredBy, suspect.isEmpty() ? null : String.join(",", suspect.stream().map(Enum::name).toList()),
+                    referredBy, SuspectReason.stored(suspect),
                     ts(life.handedOver), ts(life.handedOver == null || life.status == LeadStatus.MQL ? null
                             : life.handedOver.plus(Duration.ofHours(24))),
                     ts(life.firstTouch), Utc.of(created), Utc.of(updated),

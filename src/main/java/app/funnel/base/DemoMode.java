@@ -1,6 +1,5 @@
-package app.funnel.demo;
+package app.funnel.base;
 
-import app.funnel.base.Settings;
 import org.springframework.stereotype.Component;
 
 /**
@@ -10,7 +9,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class DemoMode {
 
-    static final String SETTING = "demo.loaded";
+    public static final String SETTING = "demo.loaded";
     /** The password of every demo user. */
     public static final String DEMO_PASSWORD = "funnel-demo";
 
@@ -30,7 +29,7 @@ public class DemoMode {
         return cached;
     }
 
-    void switchedOn() {
+    public void switchedOn() {
         settings.put(SETTING, "true");
         on = true;
     }

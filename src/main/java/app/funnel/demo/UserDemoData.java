@@ -1,9 +1,7 @@
-package app.funnel.user;
+package app.funnel.demo;
 
 import app.funnel.base.Utc;
-import app.funnel.demo.DemoContext;
-import app.funnel.demo.DemoDataContributor;
-import app.funnel.demo.DemoMode;
+import app.funnel.base.DemoMode;
 import app.funnel.security.Role;
 import java.time.LocalDateTime;
 import java.time.Clock;

@@ -1,7 +1,6 @@
-package app.funnel.lead;
+package app.funnel.demo;
 
-import app.funnel.demo.DemoContext;
-import app.funnel.demo.DemoDataContributor;
+import app.funnel.lead.LeadStatus;
 import app.funnel.statistics.TallyRebuilds;
 import org.springframework.stereotype.Component;
 
