@@ -3,7 +3,7 @@ package app.funnel.capture;
 import app.funnel.base.InvalidInputException;
 import app.funnel.base.Texts;
 import app.funnel.lead.LeadInput;
-import app.funnel.lead.LeadService;
+import app.funnel.lead.LeadCapture;
 import app.funnel.lead.LeadSource;
 import app.funnel.lead.SignalKind;
 import app.funnel.security.CurrentUser;
@@ -57,12 +57,12 @@ public class CaptureService {
 
     private final CaptureStore store;
     private final CaptureLimits limits;
-    private final LeadService leads;
+    private final LeadCapture leads;
     private final UserService users;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    CaptureService(CaptureStore store, CaptureLimits limits, LeadService leads, UserService users,
+    CaptureService(CaptureStore store, CaptureLimits limits, LeadCapture leads, UserService users,
                    TransactionTemplate transaction, Clock clock) {
         this.store = store;
         this.limits = limits;

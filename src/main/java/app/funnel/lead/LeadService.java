@@ -97,57 +97,6 @@ public class LeadService {
         return details(lead);
     }
 
-    /**
-     * A lead from a web form: checked like any lead; a person Funnel already knows (the duplicate
-     * matching) gets the new interest signal on the existing lead instead of a second lead, marked as
-     * coming through the form {@code via} and awaiting review (nothing else of the lead changes). Only
-     * the capture feature calls this, under its own system role, after checking the form's key.
-     *
-     * @return the id of the lead created or found
-     */
-    @Transactional
-    @PreAuthorize(Roles.HAS_CAPTURE)
-    public long capture(LeadInput input, SignalKind signal, long ownerId, String via) {
-        String by = CurrentUser.require().username();
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        LeadFields checked = LeadFields.check(input);
-        LeadSource source = input.source() == null ? LeadSource.WEBSITE_FORM : input.source();
-        List<DuplicateLead> known = search.duplicates(checked.emailKey(), checked.phone(), checked.nameKey(),
-                checked.companyKey(), null);
-        if (!known.isEmpty()) {
-            // a public form writes nothing to a known person's lead unseen: the signal waits for review
-            long existing = known.getFirst().id();
-            signals.addForReview(existing, signal, now, via);
-            return existing;
-        }
-        // one plain insert: web forms post many leads at once, and none of them is edited here
-        long id = insertCaptured(checked, source, ownerId, now, by);
-        app.funnel.statistics.LeadFacts captured = new app.funnel.statistics.LeadFacts(id, now, LeadStatus.NEW, ownerId,
-                source.name(), FunnelStep.LEAD, checked.lastName(), checked.company(), null, null);
-        events.publishEvent(LeadChanged.stored(captured));
-        recordState(captured, null, LeadStatus.NEW, by, now, null, definitions.currentVersion());
-        signals.add(id, signal, now);
-        return id;
-    }
-
-    /** Inserts a new lead as the entity would be stored (times in UTC, as Hibernate writes them). */
-    private long insertCaptured(LeadFields f, LeadSource source, long ownerId, Instant now, String by) {
-        java.time.LocalDateTime utc = java.time.LocalDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
-        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            var statement = connection.prepareStatement("INSERT INTO leads ("
-                    + String.join(", ", LeadBatch.NEW_LEAD_COLUMNS) + ") VALUES ("
-                    + String.join(", ", java.util.Collections.nCopies(LeadBatch.NEW_LEAD_COLUMNS.size(), "?")) + ")",
-                    java.sql.Statement.RETURN_GENERATED_KEYS);
-            Object[] values = LeadBatch.newLead(f, source, ownerId, utc, by);
-            for (int i = 0; i < values.length; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
-            return statement;
-        }, key);
-        return java.util.Objects.requireNonNull(key.getKey()).longValue();
-    }
-
     /** A page of the lead grid; everyone who works with leads reads all of them. */
     @PreAuthorize(Roles.HAS_ANY_ROLE)
     public List<LeadRow> search(LeadQuery query, org.springframework.data.domain.Pageable pageable) {
@@ -157,40 +106,6 @@ public class LeadService {
     @PreAuthorize(Roles.HAS_ANY_ROLE)
     public long count(LeadQuery query) {
         return search.count(query);
-    }
-
-    /**
-     * Writes the leads the grid's filters select as CSV (UTF-8 with a byte-order mark, the chosen
-     * delimiter), streamed row by row: a million leads do not become a million objects.
-     *
-     * @return how many leads were written
-     */
-    @PreAuthorize(Roles.HAS_ANY_ROLE)
-    public long export(LeadQuery query, app.funnel.base.CsvExport.Delimiter delimiter, java.io.OutputStream out) {
-        return export(query, delimiter, app.funnel.base.CsvExport.Words.CODES, out);
-    }
-
-    /** As above, with column names and coded values (source, status, suspect signs) in the given words. */
-    @PreAuthorize(Roles.HAS_ANY_ROLE)
-    public long export(LeadQuery query, app.funnel.base.CsvExport.Delimiter delimiter,
-                       app.funnel.base.CsvExport.Words words, java.io.OutputStream out) {
-        long[] count = {0};
-        List<String> columns = List.of("id", "first_name", "last_name", "email", "phone", "company", "job_title",
-                "country", "source", "status", "owner", "suspect", "created_at");
-        try (var csv = new app.funnel.base.CsvExport(out, delimiter,
-                columns.stream().map(c -> words.column("csv.lead.", c)).toList())) {
-            search.export(query, rs -> {
-                Instant created = app.funnel.base.Utc.readRequired(rs, 13);
-                String suspect = SuspectReason.of(rs.getString(12)).stream().map(Enum::name).sorted()
-                        .map(code -> words.value("suspect.", code)).collect(Collectors.joining(", "));
-                csv.row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                        rs.getString(6), rs.getString(7), rs.getString(8), words.value("source.", rs.getString(9)),
-                        words.value("status.", rs.getString(10)), rs.getString(11), suspect,
-                        created.toString());
-                count[0]++;
-            });
-        }
-        return count[0];
     }
 
     /** For the status tabs: how many leads of each status match the other filters. */

@@ -24,6 +24,9 @@ import org.springframework.security.core.context.SecurityContextHolder;
 @FunnelAppTest
 class LeadExportIT {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    app.funnel.lead.LeadExport exporter;
+
     @Autowired
     LeadService leads;
     @Autowired
@@ -39,7 +42,7 @@ class LeadExportIT {
         TestLogins.as("marketing", Role.MARKETING);
         LeadQuery query = new LeadQuery(null, null, null, null, null, "avila");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long written = leads.export(query, CsvExport.Delimiter.SEMICOLON, out);
+        long written = exporter.export(query, CsvExport.Delimiter.SEMICOLON, out);
 
         byte[] bytes = out.toByteArray();
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
@@ -59,7 +62,7 @@ class LeadExportIT {
         TestLogins.as("leadership", Role.LEADERSHIP);
         LeadQuery query = LeadQuery.all().withStatus(LeadStatus.MQL);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        long written = leads.export(query, CsvExport.Delimiter.COMMA, out);
+        long written = exporter.export(query, CsvExport.Delimiter.COMMA, out);
         assertThat(written).isEqualTo(leads.count(query)).isGreaterThan(100);
         assertThat(parse(new String(out.toByteArray(), StandardCharsets.UTF_8).substring(1), ','))
                 .hasSize((int) written).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("MQL"));
@@ -73,13 +76,13 @@ class LeadExportIT {
         CsvExport.Words portuguese = key -> pt.containsKey(key) ? pt.getString(key) : null;
         LeadQuery query = LeadQuery.all().withStatus(LeadStatus.NEW);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        leads.export(query, CsvExport.Delimiter.SEMICOLON, portuguese, out);
+        exporter.export(query, CsvExport.Delimiter.SEMICOLON, portuguese, out);
         String text = new String(out.toByteArray(), StandardCharsets.UTF_8).substring(1);
         assertThat(text.lines().findFirst().orElseThrow()).startsWith("Id;Nome;Sobrenome;E-mail;Telefone;Empresa");
         assertThat(parse(text, ';')).isNotEmpty().allSatisfy(r -> assertThat(r.get("Status")).isEqualTo("Novo"));
 
         ByteArrayOutputStream codes = new ByteArrayOutputStream();
-        leads.export(query, CsvExport.Delimiter.SEMICOLON, CsvExport.Words.CODES, codes);
+        exporter.export(query, CsvExport.Delimiter.SEMICOLON, CsvExport.Words.CODES, codes);
         assertThat(parse(new String(codes.toByteArray(), StandardCharsets.UTF_8).substring(1), ';'))
                 .allSatisfy(r -> assertThat(r.get("status")).isEqualTo("NEW"));
     }
@@ -101,11 +104,11 @@ class LeadExportIT {
     @Test
     void exporting_needs_a_role() {
         SecurityContextHolder.clearContext();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> leads.export(LeadQuery.all(),
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> exporter.export(LeadQuery.all(),
                 CsvExport.Delimiter.COMMA, new ByteArrayOutputStream()))
                 .isInstanceOf(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
         TestLogins.as("nobody");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> leads.export(LeadQuery.all(),
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> exporter.export(LeadQuery.all(),
                 CsvExport.Delimiter.COMMA, new ByteArrayOutputStream())).isInstanceOf(AccessDeniedException.class);
     }
 

@@ -61,6 +61,7 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
     }
 
     private final LeadService leads;
+    private final app.funnel.lead.LeadExport export;
     private final DefinitionService definitions;
     private final UserService users;
     private final List<LeadExtension> extensions;
@@ -81,9 +82,10 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
     private @Nullable Long ownerFilter;
     private final Span drillDown = new Span();
 
-    LeadsView(LeadService leads, DefinitionService definitions, UserService users, List<LeadExtension> extensions,
+    LeadsView(LeadService leads, app.funnel.lead.LeadExport export, DefinitionService definitions, UserService users, List<LeadExtension> extensions,
               Clock clock) {
         this.leads = leads;
+        this.export = export;
         this.definitions = definitions;
         this.users = users;
         this.extensions = extensions;
@@ -131,7 +133,7 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
         drillDown.setVisible(false);
         Toolbar toolbar = new Toolbar(text, source, from, to, mine, drillDown);
         toolbar.end(new app.funnel.base.ui.CsvDownload("leads.csv", (delimiter, words, out) ->
-                leads.export(query(), delimiter, words, out)));
+                export.export(query(), delimiter, words, out)));
         if (me.has(Role.MARKETING)) {
             Button create = new Button(getTranslation("leads.new"), new Icon(VaadinIcon.PLUS),
                     e -> new LeadDialog(leads, definitions, users, extensions, null, this::refresh).open());
