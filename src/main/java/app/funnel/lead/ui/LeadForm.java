@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
 final class LeadForm extends Composite<FormLayout> {
 
     /** What the form edits, as the binder reads and writes it. */
-    static final class Values {
+    public static final class Values {
         private String firstName = "";
         private String lastName = "";
         private String email = "";
