@@ -8,7 +8,6 @@ import app.funnel.statistics.FunnelFigures;
 import app.funnel.statistics.FunnelState;
 import app.funnel.statistics.FunnelStep;
 import app.funnel.user.UserService;
-import app.funnel.user.UserSummary;
 import app.funnel.security.CurrentUser;
 import app.funnel.security.Role;
 import app.funnel.security.Roles;
@@ -56,12 +55,12 @@ public class DashboardService {
      */
     @PreAuthorize(Roles.HAS_FUNNEL)
     public Funnel funnel(YearMonth from, YearMonth to, @Nullable LeadSource source, @Nullable Long ownerId) {
-        Map<FunnelStep, Map<String, Long>> byReach = figures.leadsByReach(from, to, name(source), ownerId);
+        Map<FunnelStep, Long> byReach = figures.leadsByReach(from, to, name(source), ownerId);
         FunnelStep[] steps = FunnelStep.values();
         long[] atLeast = new long[steps.length];
         long running = 0;
         for (int k = steps.length - 1; k >= 0; k--) {
-            running += byReach.getOrDefault(steps[k], Map.of()).values().stream().mapToLong(Long::longValue).sum();
+            running += byReach.getOrDefault(steps[k], 0L);
             atLeast[k] = running;
         }
         return Funnel.of(atLeast, visibleSteps());
@@ -75,7 +74,7 @@ public class DashboardService {
     @PreAuthorize(Roles.HAS_FUNNEL)
     public List<SourceRow> sources(YearMonth from, YearMonth to, @Nullable Long ownerId) {
         Map<LeadSource, long[]> bySource = new java.util.EnumMap<>(LeadSource.class);
-        figures.leadsByReach(from, to, null, ownerId).forEach((reach, sources) -> sources.forEach((source, n) -> {
+        figures.leadsByReachAndSource(from, to, ownerId).forEach((reach, sources) -> sources.forEach((source, n) -> {
             long[] counts = bySource.computeIfAbsent(LeadSource.valueOf(source), k -> new long[3]);
             counts[0] += n;
             if (reach.atLeast(FunnelStep.OPPORTUNITY)) {
@@ -259,10 +258,12 @@ public class DashboardService {
         }
         List<FunnelFigures.Return> returns = figures.latestReturns(LeadStatus.LIFECYCLE, from, to, name(source), by, 6);
         Map<Long, String> names = leads.names(returns.stream().map(FunnelFigures.Return::leadId).toList());
-        Map<String, String> returners = new java.util.HashMap<>();
+        if (returns.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> returners = users.displayNamesByUsername();
         return returns.stream().map(r -> new Handoff.Return(r.leadId(), names.getOrDefault(r.leadId(), "#" + r.leadId()),
-                returners.computeIfAbsent(r.by(), u -> users.byUsername(u).map(UserSummary::displayName).orElse(u)),
-                r.at(), r.reason() == null ? "" : r.reason())).toList();
+                returners.getOrDefault(r.by(), r.by()), r.at(), r.reason() == null ? "" : r.reason())).toList();
     }
 
     /**

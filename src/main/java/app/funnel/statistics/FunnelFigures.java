@@ -70,11 +70,33 @@ public class FunnelFigures {
         this.zone = zone;
     }
 
-    /** Leads created in the months per furthest step reached, by source (each lead once). */
-    public Map<FunnelStep, Map<String, Long>> leadsByReach(YearMonth from, YearMonth to, @Nullable String source,
-                                                           @Nullable Long ownerId) {
+    /** Leads created in the months per furthest step reached (each lead once). */
+    public Map<FunnelStep, Long> leadsByReach(YearMonth from, YearMonth to, @Nullable String source,
+                                              @Nullable Long ownerId) {
+        Map<FunnelStep, Long> counts = new EnumMap<>(FunnelStep.class);
+        reach(false, from, to, source, ownerId, (step, s, n) -> counts.merge(step, n, Long::sum));
+        return counts;
+    }
+
+    /** Leads created in the months per furthest step reached and source (each lead once). */
+    public Map<FunnelStep, Map<String, Long>> leadsByReachAndSource(YearMonth from, YearMonth to,
+                                                                    @Nullable Long ownerId) {
+        Map<FunnelStep, Map<String, Long>> counts = new EnumMap<>(FunnelStep.class);
+        reach(true, from, to, null, ownerId, (step, s, n) ->
+                counts.computeIfAbsent(step, k -> new java.util.TreeMap<>()).merge(s, n, Long::sum));
+        return counts;
+    }
+
+    private interface ReachRow {
+        void accept(FunnelStep step, String source, long n);
+    }
+
+    private void reach(boolean bySource, YearMonth from, YearMonth to, @Nullable String source, @Nullable Long ownerId,
+                       ReachRow row) {
         List<Object> args = new ArrayList<>(List.of(Tallies.month(from), Tallies.month(to)));
-        StringBuilder sql = new StringBuilder("SELECT reach, source, SUM(n) FROM lead_tally WHERE created_month BETWEEN ? AND ?");
+        String sourceColumn = bySource ? "source" : "''";
+        StringBuilder sql = new StringBuilder("SELECT reach, " + sourceColumn
+                + ", SUM(n) FROM lead_tally WHERE created_month BETWEEN ? AND ?");
         if (source != null) {
             sql.append(" AND source = ?");
             args.add(source);
@@ -83,13 +105,10 @@ public class FunnelFigures {
             sql.append(" AND owner_id = ?");
             args.add(ownerId);
         }
-        sql.append(" GROUP BY reach, source");
-        Map<FunnelStep, Map<String, Long>> counts = new EnumMap<>(FunnelStep.class);
+        sql.append(bySource ? " GROUP BY reach, source" : " GROUP BY reach");
         jdbc.query(sql.toString(), rs -> {
-            counts.computeIfAbsent(FunnelStep.of(rs.getInt(1)), k -> new java.util.TreeMap<>())
-                    .merge(rs.getString(2), rs.getLong(3), Long::sum);
+            row.accept(FunnelStep.of(rs.getInt(1)), rs.getString(2), rs.getLong(3));
         }, args.toArray());
-        return counts;
     }
 
     /** The open deals (in working stages) closing in the months, per month and currency. */

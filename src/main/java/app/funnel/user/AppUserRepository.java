@@ -16,6 +16,10 @@ interface AppUserRepository extends JpaRepository<AppUser, Long> {
 
     boolean existsByUsername(String username);
 
+    /** Every user's id, username and display name, without loading the users. */
+    @Query("select u.id, u.username, u.displayName from AppUser u")
+    java.util.List<Object[]> names();
+
     /** Users whose username, display name or e-mail contains the text (any case). */
     @Query("""
             select u from AppUser u
