@@ -64,13 +64,14 @@ public class DealCounts {
     }
 
     /** The open pipeline per close month and currency (for the dashboard). */
-    List<Object[]> pipeline(Filter filter) {
+    List<FunnelFigures.Pipeline> pipeline(Filter filter) {
         List<Object> args = new ArrayList<>();
         return jdbc.query("SELECT close_month, currency, SUM(n), SUM(amount), SUM(weighted) FROM opportunity_tally"
                         + where(filter, args) + " GROUP BY close_month, currency HAVING SUM(n) > 0 "
                         + "ORDER BY close_month, currency",
-                (rs, i) -> new Object[] {rs.getInt(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4),
-                        rs.getBigDecimal(5)}, args.toArray());
+                (rs, i) -> new FunnelFigures.Pipeline(java.time.YearMonth.of(rs.getInt(1) / 100, rs.getInt(1) % 100),
+                        rs.getString(2), rs.getLong(3), rs.getBigDecimal(4),
+                        rs.getBigDecimal(5).setScale(2, RoundingMode.HALF_UP)), args.toArray());
     }
 
     private static String where(Filter filter, List<Object> args) {

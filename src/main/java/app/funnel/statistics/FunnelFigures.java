@@ -115,10 +115,7 @@ public class FunnelFigures {
     public List<Pipeline> pipeline(Lifecycle deals, YearMonth from, YearMonth to, @Nullable String source,
                                    @Nullable Long ownerId) {
         return this.deals.pipeline(new DealCounts.Filter(deals.names(FunnelState::working), ownerId, null, source,
-                        Tallies.month(from), Tallies.month(to))).stream()
-                .map(r -> new Pipeline(YearMonth.of((int) r[0] / 100, (int) r[0] % 100), (String) r[1], (long) r[2],
-                        (BigDecimal) r[3], ((BigDecimal) r[4]).setScale(2, java.math.RoundingMode.HALF_UP)))
-                .toList();
+                Tallies.month(from), Tallies.month(to)));
     }
 
     /**

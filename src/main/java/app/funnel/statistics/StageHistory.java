@@ -52,14 +52,22 @@ public class StageHistory {
             return statement;
         }, key);
         FunnelState to = change.to();
-        if (from == null && lifecycle.countedSteps().stream().noneMatch(s -> to.step().atLeast(s))
-                && to.step() != FunnelStep.SQL && to.outcome() == FunnelState.Outcome.NONE) {
+        if (from == null && countsNothingAlone(lifecycle, to)) {
             return; // a record's first row, in a state that counts nothing yet: a new lead (web capture posts many)
         }
         long writtenId = Objects.requireNonNull(key.getKey()).longValue();
         List<StageTally.Row> rows = tally.rows(lifecycle, change.recordId());
         tally.replace(tally.events(lifecycle, rows.stream().filter(r -> r.id() != writtenId).toList()),
                 tally.events(lifecycle, rows));
+    }
+
+    /**
+     * Whether a record's first history row in this state counts no event: below every step its
+     * lifecycle counts, not a handoff, no outcome (and one row has no stay). A new lead's is so.
+     */
+    private static boolean countsNothingAlone(Lifecycle lifecycle, FunnelState state) {
+        return lifecycle.countedSteps().stream().noneMatch(s -> state.step().atLeast(s))
+                && state.step() != FunnelStep.SQL && state.outcome() == FunnelState.Outcome.NONE;
     }
 
     /** Gives one record's history to another, recounting both. */
@@ -104,8 +112,7 @@ public class StageHistory {
         if (ids.isEmpty()) {
             return;
         }
-        if (lifecycle.countedSteps().stream().anyMatch(s -> state.step().atLeast(s)) || state.step() == FunnelStep.SQL
-                || state.outcome() != FunnelState.Outcome.NONE) {
+        if (!countsNothingAlone(lifecycle, state)) {
             throw new IllegalArgumentException(state.name() + " counts an event: write it through StateChanged");
         }
         List<Object[]> rows = ids.stream().map(id -> new Object[] {lifecycle.recordType(), id, state.name(), by, at,
