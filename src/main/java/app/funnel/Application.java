@@ -19,6 +19,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @LoadDependenciesOnStartup
 @StyleSheet(Aura.STYLESHEET)
 @StyleSheet("styles.css")
+// colleagues' changes reach open screens at once: WebSocket, falling back to long polling through proxies that refuse it
+@com.vaadin.flow.component.page.Push(transport = com.vaadin.flow.shared.ui.Transport.WEBSOCKET_XHR)
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {

@@ -23,8 +23,7 @@ final class BrowserAnswer {
         if (result.status() == 201 && thankYouUrl != null) {
             return ResponseEntity.status(303).header(HttpHeaders.LOCATION, thankYouUrl).build();
         }
-        ResourceBundle texts = ResourceBundle.getBundle("vaadin-i18n/translations",
-                "pt".equals(visitor.getLanguage()) ? Locale.of("pt", "BR") : Locale.ROOT);
+        ResourceBundle texts = app.funnel.base.Translations.bundle(visitor);
         String title;
         StringBuilder body = new StringBuilder();
         switch (result.status()) {

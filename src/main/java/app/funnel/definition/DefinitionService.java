@@ -40,7 +40,10 @@ public class DefinitionService {
     private final DefinitionStore store;
     private final Clock clock;
 
-    DefinitionService(DefinitionStore store, Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    DefinitionService(DefinitionStore store, Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.store = store;
         this.clock = clock;
     }
@@ -161,6 +164,7 @@ public class DefinitionService {
         }
         store.deleteAllDrafts();
         log.info("Definitions version {} published by {}: {}", next, by, note);
+        events.publishEvent(new VersionPublished(next, by, note));
         return store.version(next).orElseThrow();
     }
 

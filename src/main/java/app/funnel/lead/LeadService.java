@@ -318,9 +318,14 @@ public class LeadService {
     public LeadDetails reassign(long id, long expectedVersion, long ownerId) {
         Lead lead = loadForChange(id, expectedVersion);
         requireMayOwn(lead, ownerId);
+        long before = lead.getOwnerId();
         changeOwner(lead, ownerId);
         lead.touched(clock.instant(), CurrentUser.require().username());
         flush(lead);
+        if (before != ownerId) {
+            events.publishEvent(new app.funnel.base.RecordReassigned(RECORD, id, before, ownerId,
+                    CurrentUser.require().username()));
+        }
         return details(lead);
     }
 
@@ -509,6 +514,71 @@ public class LeadService {
         return n == null ? 0 : n;
     }
 
+    /** An SQL as the rep's lists show it. */
+    public record SqlLine(long id, String name, @Nullable String company, long ownerId, @Nullable Instant handedOverAt,
+                          @Nullable Instant firstTouchDueAt) {
+    }
+
+    private static final String SQL_LINE = "SELECT id, CONCAT(first_name, ' ', last_name), company, owner_id, "
+            + "handed_over_at, first_touch_due_at FROM leads ";
+
+    private List<SqlLine> sqlLines(String where, Object... args) {
+        return jdbc.query(SQL_LINE + where, (rs, i) -> new SqlLine(rs.getLong(1), rs.getString(2), rs.getString(3),
+                rs.getLong(4), app.funnel.base.Utc.read(rs, 5), app.funnel.base.Utc.read(rs, 6)), args);
+    }
+
+    /** My untouched SQLs whose first-touch deadline is before the time (past or near), soonest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_SALES)
+    public List<SqlLine> mySqlsDueBefore(Instant before, int limit) {
+        return sqlLines("WHERE status = ? AND owner_id = ? AND first_touch_due_at < ? AND first_touch_at IS NULL "
+                + "ORDER BY first_touch_due_at LIMIT ?", LeadStatus.SQL.name(), myId(), Utc.of(before), limit);
+    }
+
+    /** The SQLs handed over to me since the time, newest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_SALES)
+    public List<SqlLine> handedOverToMeSince(Instant since, int limit) {
+        return sqlLines("WHERE owner_id = ? AND handed_over_at > ? AND status = ? ORDER BY handed_over_at DESC LIMIT ?",
+                myId(), Utc.of(since), LeadStatus.SQL.name(), limit);
+    }
+
+    /** The leads sales returned to me since the time, newest first, with who returned them and why. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_MARKETING)
+    public List<StageHistory.Return> returnedToMeSince(Instant since, int limit) {
+        return history.returnsTo(LeadStatus.LIFECYCLE, myId(), since, limit);
+    }
+
+    /** Untouched SQLs past their deadline now, per owner: leadership's view of the team. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_LEADERSHIP_OR_ADMIN)
+    public Map<Long, Long> overdueSqlsByOwner() {
+        Map<Long, Long> counts = new java.util.HashMap<>();
+        Object now = Utc.of(clock.instant());
+        for (UserSummary rep : users.enabledWithRole(Role.SALES)) {
+            Long n = jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE status = ? AND owner_id = ? "
+                    + "AND first_touch_due_at < ? AND first_touch_at IS NULL", Long.class, LeadStatus.SQL.name(),
+                    rep.id(), now);
+            if (n != null && n > 0) {
+                counts.put(rep.id(), n);
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * Scheduled work: untouched SQLs whose first-touch deadline falls between now and the time (the
+     * SLA is about to pass), soonest first.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_SYSTEM)
+    public List<SqlLine> slaPassingBefore(Instant until, int limit) {
+        return sqlLines("WHERE status = ? AND first_touch_due_at >= ? AND first_touch_due_at < ? "
+                + "AND first_touch_at IS NULL ORDER BY first_touch_due_at LIMIT ?", LeadStatus.SQL.name(),
+                Utc.of(clock.instant()), Utc.of(until), limit);
+    }
+
     /** The leads' names ("first last") by id, for figures that list a few leads. */
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.HAS_FUNNEL)
@@ -541,6 +611,7 @@ public class LeadService {
             events.publishEvent(new LeadChanged(before, now));
         }
         lead.rememberTallied();
+        events.publishEvent(new app.funnel.base.RecordTouched(RECORD, id(lead), lead.getOwnerId(), lead.getUpdatedBy()));
     }
 
     /** The fields whose changes the field history keeps. */

@@ -61,11 +61,13 @@ public class OpportunityService {
     private final StageHistory history;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
+    private final int staleDays;
 
     OpportunityService(OpportunityRepository opportunities, AccountRepository accounts, ContactRepository contacts,
                        OpportunitySearch search, LeadService leads, DefinitionService definitions, UserService users,
                        StageHistory history, org.springframework.context.ApplicationEventPublisher events,
-                       Clock clock) {
+                       Clock clock, OpportunityProperties properties) {
+        this.staleDays = properties.staleDays();
         this.opportunities = opportunities;
         this.accounts = accounts;
         this.contacts = contacts;
@@ -249,6 +251,7 @@ public class OpportunityService {
         opportunities.flush();
         events.publishEvent(new DealChanged(before, opportunity.facts()));
         recordStage(opportunity, from, me.username(), now, why, verdict.version());
+        touched(opportunity);
         if (to.step() != FunnelStep.OPPORTUNITY && opportunity.getLeadId() != null) {
             // further than the step its conversion gave the lead
             app.funnel.definition.RecordChecks.checked(RecordRef.lead(opportunity.getLeadId()));
@@ -297,7 +300,12 @@ public class OpportunityService {
         if (users.enabledWithRole(Role.SALES).stream().noneMatch(u -> u.id() == ownerId)) {
             throw new InvalidInputException("owner", "lead.error.owner-not-sales");
         }
+        long before = opportunity.getOwnerId();
         change(opportunity, o -> o.setOwnerId(ownerId));
+        if (before != ownerId) {
+            events.publishEvent(new app.funnel.base.RecordReassigned(RECORD, id, before, ownerId,
+                    CurrentUser.require().username()));
+        }
         return details(opportunity);
     }
 
@@ -354,6 +362,35 @@ public class OpportunityService {
                 .map(a -> new AccountSummary(id(a), a.getName(), a.getDomain())).toList();
     }
 
+    /** A deal as the rep's lists show it. */
+    public record DealLine(long id, String name, BigDecimal amount, String currency, LocalDate expectedClose, Stage stage,
+                           Instant updatedAt) {
+    }
+
+    private static final List<Stage> OPEN = java.util.Arrays.stream(Stage.values()).filter(Stage::isOpen).toList();
+
+    private static DealLine line(Opportunity o) {
+        return new DealLine(id(o), o.getName(), o.getAmount(), o.getCurrency(), o.getExpectedClose(), o.getStage(),
+                o.getUpdatedAt());
+    }
+
+    /** My open deals expected to close in the days, soonest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_SALES)
+    public List<DealLine> myClosingBetween(LocalDate from, LocalDate to, int limit) {
+        return opportunities.closingBetween(myId(), OPEN, from, to,
+                org.springframework.data.domain.PageRequest.of(0, limit)).stream().map(OpportunityService::line).toList();
+    }
+
+    /** My open deals with no change for longer than the stale threshold, longest unchanged first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_SALES)
+    public List<DealLine> myStale(int limit) {
+        Instant before = clock.instant().minus(java.time.Duration.ofDays(staleDays));
+        return opportunities.unchangedSince(myId(), OPEN, before,
+                org.springframework.data.domain.PageRequest.of(0, limit)).stream().map(OpportunityService::line).toList();
+    }
+
     /** A contact of an account. */
     public record ContactSummary(long id, String name, @Nullable String email, @Nullable String jobTitle,
                                  @Nullable Long leadId) {
@@ -381,6 +418,13 @@ public class OpportunityService {
         opportunity.touched(clock.instant(), CurrentUser.require().username());
         opportunities.flush();
         events.publishEvent(new DealChanged(before, opportunity.facts()));
+        touched(opportunity);
+    }
+
+    /** Tells open screens (after the commit) that the deal changed. */
+    private void touched(Opportunity opportunity) {
+        events.publishEvent(new app.funnel.base.RecordTouched(RECORD, id(opportunity), opportunity.getOwnerId(),
+                opportunity.getUpdatedBy()));
     }
 
     private Verdict check(long id, Term term) {

@@ -20,6 +20,8 @@ public final class Roles {
     public static final String HAS_SALES_OR_LEADERSHIP = "hasAnyRole('SALES', 'LEADERSHIP')";
     /** Not a user's role: the web capture feature runs lead creation under it, after checking a form's key. */
     public static final String HAS_CAPTURE = "hasRole('CAPTURE')";
+    /** Not a user's role: scheduled work (reminders, notification mails) runs under it ({@link SystemTask}). */
+    public static final String HAS_SYSTEM = "hasRole('SYSTEM')";
     /** Public entry points (the web capture endpoint), which check their own credentials. */
     public static final String PERMIT_ALL = "permitAll()";
     public static final String HAS_MARKETING = "hasRole('MARKETING')";

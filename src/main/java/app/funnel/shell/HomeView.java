@@ -31,7 +31,8 @@ final class HomeView extends Main implements HasDynamicTitle {
         return getTranslation("menu.home") + " · " + getTranslation("app.name");
     }
 
-    HomeView(app.funnel.database.Backups backups) {
+    HomeView(app.funnel.database.Backups backups, app.funnel.mywork.MyWorkService myWork,
+             app.funnel.activity.WorkNames names, app.funnel.base.ui.LiveUpdates live) {
         addClassName("funnel-view");
         CurrentUser user = CurrentUser.require();
         add(new H2(getTranslation("home.welcome", user.displayName())));
@@ -46,6 +47,10 @@ final class HomeView extends Main implements HasDynamicTitle {
                 warning.setId("backup-warning");
                 add(warning);
             }
+        }
+
+        if (!user.roles().isEmpty()) {
+            add(new app.funnel.mywork.ui.MyWorkPanel(myWork, names, live));
         }
 
         add(new H2(getTranslation("home.roles")));

@@ -40,14 +40,27 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     private final AcknowledgementBanner banner;
 
-    MainLayout(AuthenticationContext authentication, DefinitionService definitions) {
+    MainLayout(AuthenticationContext authentication, DefinitionService definitions,
+               app.funnel.notification.NotificationService notifications, app.funnel.base.ui.LiveUpdates live,
+               app.funnel.user.UserService users) {
         setPrimarySection(Section.DRAWER);
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("layout.toggle"));
         viewTitle.getStyle().set("font-size", "1.25rem").set("margin", "0");
         viewTitle.setId("view-title");
         banner = new AcknowledgementBanner(definitions);
-        addToNavbar(toggle, viewTitle, banner);
+        Div spacer = new Div();
+        spacer.getStyle().set("flex", "1");
+        if (CurrentUser.get().isPresent()) {
+            addToNavbar(toggle, viewTitle, banner, spacer, new app.funnel.notification.ui.Bell(notifications, live));
+            // mails are written in the language the user works in
+            com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+            if (ui != null && ui.getLocale() != null) {
+                users.rememberLanguage(ui.getLocale());
+            }
+        } else {
+            addToNavbar(toggle, viewTitle, banner);
+        }
         addToDrawer(brand(), new Scroller(navigation()), userArea(authentication));
     }
 

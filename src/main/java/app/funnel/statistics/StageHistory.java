@@ -95,6 +95,23 @@ public class StageHistory {
                         rs.getObject(6) == null ? null : rs.getInt(6)), lifecycle.recordType(), recordId);
     }
 
+    /** A change that brought a record back to an earlier step, to its owner then. */
+    public record Return(long recordId, String by, Instant at, @Nullable String reason) {
+    }
+
+    /**
+     * The records returned from the SQL step to the MQL step to this owner since the time, newest
+     * first (sales returning leads to the marketing user who handed them over).
+     */
+    public List<Return> returnsTo(Lifecycle lifecycle, long ownerId, Instant since, int limit) {
+        return jdbc.query("SELECT record_id, changed_by, changed_at, reason FROM stage_change WHERE record_type = ? "
+                        + "AND to_stage IN " + lifecycle.sqlIn(s -> s.step() == FunnelStep.MQL) + " AND from_stage IN "
+                        + lifecycle.sqlIn(s -> s.step() == FunnelStep.SQL) + " AND changed_at >= ? AND owner_id = ? "
+                        + "ORDER BY changed_at DESC, id DESC LIMIT ?",
+                (rs, i) -> new Return(rs.getLong(1), rs.getString(2), Utc.readRequired(rs, 3), rs.getString(4)),
+                lifecycle.recordType(), Utc.of(since), ownerId, limit);
+    }
+
     /** Who last moved the record into the given state. */
     public Optional<String> lastMovedInto(Lifecycle lifecycle, long recordId, FunnelState state) {
         return jdbc.queryForList("SELECT changed_by FROM stage_change WHERE record_type = ? AND record_id = ? "

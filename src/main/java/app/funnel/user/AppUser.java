@@ -59,6 +59,14 @@ class AppUser {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt = Instant.EPOCH;
 
+    /** The language the user last used (a BCP 47 tag), for what Funnel writes to them: mails. */
+    @Column(length = 10)
+    private @Nullable String language;
+
+    /** When the user last looked at My work: what arrived since is new to them. */
+    @Column(name = "my_work_seen_at")
+    private @Nullable Instant myWorkSeenAt;
+
     @Column(name = "updated_by", nullable = false, length = 64)
     private String updatedBy = "";
 
@@ -136,6 +144,14 @@ class AppUser {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    @Nullable String getLanguage() {
+        return language;
+    }
+
+    @Nullable Instant getMyWorkSeenAt() {
+        return myWorkSeenAt;
     }
 
     @Nullable Instant getLastLoginAt() {

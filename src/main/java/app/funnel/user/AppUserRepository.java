@@ -20,6 +20,18 @@ interface AppUserRepository extends JpaRepository<AppUser, Long> {
     @Query("select u.id, u.username, u.displayName from AppUser u")
     java.util.List<Object[]> names();
 
+    /** Outside the entity's version: remembering a language must not make an admin's open form stale. */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update AppUser u set u.language = :language where u.username = :username "
+            + "and (u.language is null or u.language <> :language)")
+    int rememberLanguage(@org.springframework.data.repository.query.Param("username") String username,
+                         @org.springframework.data.repository.query.Param("language") String language);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update AppUser u set u.myWorkSeenAt = :at where u.username = :username")
+    int myWorkSeen(@org.springframework.data.repository.query.Param("username") String username,
+                   @org.springframework.data.repository.query.Param("at") java.time.Instant at);
+
     /** Users whose username, display name or e-mail contains the text (any case). */
     @Query("""
             select u from AppUser u

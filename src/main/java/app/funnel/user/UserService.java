@@ -38,8 +38,12 @@ public class UserService {
     private final app.funnel.security.LoginThrottle throttle;
     private final Clock clock;
 
+    private final java.util.Locale companyLocale;
+
     UserService(AppUserRepository users, PasswordEncoder encoder, PasswordPolicy policy, ActiveSessions sessions,
-                Clock clock, app.funnel.security.LoginThrottle throttle) {
+                Clock clock, app.funnel.security.LoginThrottle throttle,
+                @org.springframework.beans.factory.annotation.Value("${funnel.language:en}") String companyLanguage) {
+        this.companyLocale = java.util.Locale.forLanguageTag(companyLanguage);
         this.throttle = throttle;
         this.users = users;
         this.encoder = encoder;
@@ -197,6 +201,52 @@ public class UserService {
     @PreAuthorize(Roles.IS_AUTHENTICATED)
     public java.util.Optional<String> usernameOf(long id) {
         return users.findById(id).map(AppUser::getUsername);
+    }
+
+    /** An enabled user by id, with their roles: for checking that an assignee may work on a record. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.IS_AUTHENTICATED)
+    public java.util.Optional<UserSummary> enabledUser(long id) {
+        return users.findById(id).filter(AppUser::isEnabled).map(UserSummary::of);
+    }
+
+    /** Every enabled user's id: whom a published definition concerns. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.IS_AUTHENTICATED)
+    public List<Long> enabledIds() {
+        return users.findAll().stream().filter(AppUser::isEnabled).map(AppUser::getId)
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Addresses and languages of enabled users, for the notification mails that scheduled work sends. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_SYSTEM)
+    public java.util.Map<Long, Recipient> recipients(java.util.Collection<Long> ids) {
+        java.util.Map<Long, Recipient> found = new java.util.HashMap<>();
+        for (AppUser user : users.findAllById(ids)) {
+            if (user.isEnabled() && user.getId() != null) {
+                String tag = user.getLanguage();
+                found.put(user.getId(), new Recipient(user.getId(), user.getUsername(), user.getDisplayName(),
+                        user.getEmail(), tag == null ? companyLocale : java.util.Locale.forLanguageTag(tag)));
+            }
+        }
+        return found;
+    }
+
+    /** Remembers the language the logged-in user works in (the UI's), for the mails Funnel writes them. */
+    @Transactional
+    @PreAuthorize(Roles.IS_AUTHENTICATED)
+    public void rememberLanguage(java.util.Locale locale) {
+        users.rememberLanguage(actor(), locale.toLanguageTag());
+    }
+
+    /** When the logged-in user last saw My work, and from now on: now. */
+    @Transactional
+    @PreAuthorize(Roles.IS_AUTHENTICATED)
+    public java.util.Optional<java.time.Instant> myWorkSeen() {
+        java.util.Optional<java.time.Instant> before = users.findByUsername(actor()).map(AppUser::getMyWorkSeenAt);
+        users.myWorkSeen(actor(), clock.instant());
+        return before;
     }
 
     /** A user by username, for features that store owners by id. */

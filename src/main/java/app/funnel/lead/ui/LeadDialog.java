@@ -48,13 +48,17 @@ final class LeadDialog extends Dialog {
     private final UserService users;
     private final Runnable onChange;
     private final List<LeadExtension> extensions;
+    private final app.funnel.activity.ui.RecordWorkPanels work;
+    /** Shown when someone else changed the lead while it is open. */
+    private final Div stale = new Div();
     /** The contact data; made again from the stored lead on every render. */
     private @Nullable LeadForm form;
     private final Div duplicates = new Div();
     private @Nullable LeadDetails lead;
 
     LeadDialog(LeadService leads, DefinitionService definitions, UserService users, List<LeadExtension> extensions,
-               @Nullable LeadDetails lead, Runnable onChange) {
+               app.funnel.activity.ui.RecordWorkPanels work, @Nullable LeadDetails lead, Runnable onChange) {
+        this.work = work;
         this.leads = leads;
         this.extensions = extensions;
         this.definitions = definitions;
@@ -63,12 +67,31 @@ final class LeadDialog extends Dialog {
         this.onChange = onChange;
         setWidth("44rem");
         setId("lead-dialog");
+        stale.setId("lead-stale");
+        stale.addClassName("funnel-warning");
         render();
+        if (lead != null) {
+            long id = lead.id();
+            work.onChangedByOthers(this, app.funnel.lead.LeadStatus.LIFECYCLE.recordType(), id, by -> {
+                stale.removeAll();
+                Button reload = new Button(getTranslation("record.reload"), e -> {
+                    this.lead = leads.get(id);
+                    onChange.run();
+                    render();
+                });
+                reload.setId("lead-reload");
+                stale.add(new Span(getTranslation("record.changed-by", by) + " "), reload);
+                stale.setVisible(true);
+            });
+        }
     }
 
     private void render() {
         removeAll();
         getFooter().removeAll();
+        stale.removeAll();
+        stale.setVisible(false);
+        add(stale);
         CurrentUser me = CurrentUser.require();
         setHeaderTitle(lead == null ? getTranslation("lead.new")
                 : lead.firstName() + " " + lead.lastName());
@@ -113,6 +136,7 @@ final class LeadDialog extends Dialog {
             add(referrals(lead));
             add(signals(me, lead));
             add(actions(me, lead));
+            add(work.panel(app.funnel.lead.LeadStatus.LIFECYCLE.recordType(), lead.id()));
             add(history(lead));
         }
         Button close = new Button(getTranslation("users.close"), e -> close());
@@ -202,15 +226,27 @@ final class LeadDialog extends Dialog {
             newOwner.setItems(people.values());
             newOwner.setItemLabelGenerator(UserSummary::displayName);
             newOwner.setId("reassign-owner");
+            String type = app.funnel.lead.LeadStatus.LIFECYCLE.recordType();
+            long open = work.openOfOwner(type, current.id());
+            com.vaadin.flow.component.checkbox.Checkbox moveFollowUps = new com.vaadin.flow.component.checkbox.Checkbox(
+                    getTranslation("record.move-follow-ups", open), true);
+            moveFollowUps.setId("lead-move-follow-ups");
+            moveFollowUps.setVisible(open > 0);
             Button reassign = new Button(getTranslation("lead.reassign"), e -> {
                 if (newOwner.getValue() != null) {
                     String name = newOwner.getValue().displayName();
-                    run(() -> leads.reassign(current.id(), current.version(), newOwner.getValue().id()),
-                            getTranslation("lead.reassigned", name));
+                    long previousOwner = current.ownerId();
+                    run(() -> {
+                        LeadDetails changed = leads.reassign(current.id(), current.version(), newOwner.getValue().id());
+                        if (moveFollowUps.getValue() && open > 0) {
+                            work.moveOpen(type, current.id(), previousOwner);
+                        }
+                        return changed;
+                    }, getTranslation("lead.reassigned", name));
                 }
             });
             reassign.setId("lead-reassign");
-            buttons.add(newOwner, reassign);
+            buttons.add(newOwner, reassign, moveFollowUps);
         }
         for (LeadExtension extension : extensions) {
             extension.actions(current, () -> {
@@ -455,7 +491,7 @@ final class LeadDialog extends Dialog {
                 .collect(Collectors.joining(", "));
         Button open = new Button(duplicate.firstName() + " " + duplicate.lastName()
                 + (duplicate.company().isEmpty() ? "" : " (" + duplicate.company() + ")"),
-                e -> new LeadDialog(leads, definitions, users, extensions, leads.get(duplicate.id()), onChange).open());
+                e -> new LeadDialog(leads, definitions, users, extensions, work, leads.get(duplicate.id()), onChange).open());
         open.addThemeVariants(ButtonVariant.TERTIARY);
         Badge status = Badges.of(getTranslation("status." + duplicate.status().name()));
         return new Div(open, new Span(" "), status, new Span(" · " + why + " "));
@@ -509,7 +545,7 @@ final class LeadDialog extends Dialog {
     private Button link(LeadDetails other) {
         Button link = new Button(other.firstName() + " " + other.lastName()
                 + (other.company() == null ? "" : " (" + other.company() + ")"),
-                e -> new LeadDialog(leads, definitions, users, extensions, leads.get(other.id()), onChange).open());
+                e -> new LeadDialog(leads, definitions, users, extensions, work, leads.get(other.id()), onChange).open());
         link.addThemeVariants(ButtonVariant.TERTIARY);
         return link;
     }

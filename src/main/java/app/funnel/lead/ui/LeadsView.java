@@ -82,8 +82,11 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
     private @Nullable Long ownerFilter;
     private final Span drillDown = new Span();
 
+    private final app.funnel.activity.ui.RecordWorkPanels work;
+
     LeadsView(LeadService leads, app.funnel.lead.LeadExport export, DefinitionService definitions, UserService users, List<LeadExtension> extensions,
-              Clock clock) {
+              app.funnel.activity.ui.RecordWorkPanels work, Clock clock) {
+        this.work = work;
         this.leads = leads;
         this.export = export;
         this.definitions = definitions;
@@ -136,7 +139,7 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
                 export.export(query(), delimiter, words, out)));
         if (me.has(Role.MARKETING)) {
             Button create = new Button(getTranslation("leads.new"), new Icon(VaadinIcon.PLUS),
-                    e -> new LeadDialog(leads, definitions, users, extensions, null, this::refresh).open());
+                    e -> new LeadDialog(leads, definitions, users, extensions, work, null, this::refresh).open());
             create.addThemeVariants(ButtonVariant.PRIMARY);
             create.setId("new-lead");
             toolbar.end(create);
@@ -207,7 +210,7 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
             Messages.error(getTranslation(missing.messageKey(), missing.arguments()));
             return;
         }
-        LeadDialog dialog = new LeadDialog(leads, definitions, users, extensions, lead, this::refresh);
+        LeadDialog dialog = new LeadDialog(leads, definitions, users, extensions, work, lead, this::refresh);
         dialog.addOpenedChangeListener(e -> getUI().ifPresent(ui -> ui.getPage().getHistory()
                 .replaceState(null, e.isOpened() ? "leads/" + id : "leads")));
         dialog.open();

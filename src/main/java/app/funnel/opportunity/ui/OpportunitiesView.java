@@ -76,8 +76,11 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
     private final Span drillDown = new Span();
     private OpportunityQuery drilled = OpportunityQuery.all();
 
+    private final app.funnel.activity.ui.RecordWorkPanels work;
+
     OpportunitiesView(OpportunityService opportunities, DefinitionService definitions, LeadService leads,
-                      UserService users, Clock clock) {
+                      UserService users, app.funnel.activity.ui.RecordWorkPanels work, Clock clock) {
+        this.work = work;
         this.opportunities = opportunities;
         this.definitions = definitions;
         this.leads = leads;
@@ -228,7 +231,7 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
             Messages.error(getTranslation(missing.messageKey(), missing.arguments()));
             return;
         }
-        OpportunityDialog dialog = new OpportunityDialog(opportunities, definitions, leads, users, deal, this::refresh);
+        OpportunityDialog dialog = new OpportunityDialog(opportunities, definitions, leads, users, work, deal, this::refresh);
         dialog.addOpenedChangeListener(e -> getUI().ifPresent(ui -> ui.getPage().getHistory()
                 .replaceState(null, e.isOpened() ? "opportunities/" + id : "opportunities")));
         dialog.open();

@@ -62,8 +62,14 @@ final class OpportunityDialog extends Dialog {
     private final TextArea notes = new TextArea(getTranslation("lead.field.notes"));
     private OpportunityDetails deal;
 
+    private final app.funnel.activity.ui.RecordWorkPanels work;
+    /** Shown when someone else changed the deal while it is open. */
+    private final Div stale = new Div();
+
     OpportunityDialog(OpportunityService opportunities, DefinitionService definitions, LeadService leads,
-                      UserService users, OpportunityDetails deal, Runnable onChange) {
+                      UserService users, app.funnel.activity.ui.RecordWorkPanels work, OpportunityDetails deal,
+                      Runnable onChange) {
+        this.work = work;
         this.opportunities = opportunities;
         this.definitions = definitions;
         this.leads = leads;
@@ -72,12 +78,29 @@ final class OpportunityDialog extends Dialog {
         this.onChange = onChange;
         setId("opportunity-dialog");
         setWidth("48rem");
+        stale.setId("opportunity-stale");
+        stale.addClassName("funnel-warning");
         render();
+        long id = deal.id();
+        work.onChangedByOthers(this, app.funnel.opportunity.Stage.LIFECYCLE.recordType(), id, by -> {
+            stale.removeAll();
+            Button reload = new Button(getTranslation("record.reload"), e -> {
+                this.deal = opportunities.get(id);
+                onChange.run();
+                render();
+            });
+            reload.setId("opportunity-reload");
+            stale.add(new Span(getTranslation("record.changed-by", by) + " "), reload);
+            stale.setVisible(true);
+        });
     }
 
     private void render() {
         removeAll();
         getFooter().removeAll();
+        stale.removeAll();
+        stale.setVisible(false);
+        add(stale);
         CurrentUser me = CurrentUser.require();
         boolean owner = me.has(Role.SALES) && users.byUsername(me.username()).map(UserSummary::id)
                 .orElse(-1L) == deal.ownerId();
@@ -118,6 +141,7 @@ final class OpportunityDialog extends Dialog {
         notes.setReadOnly(!editable);
 
         add(actions(me, owner));
+        add(work.panel(app.funnel.opportunity.Stage.LIFECYCLE.recordType(), deal.id()));
         add(checklist());
         add(history());
         add(origin());
@@ -199,13 +223,27 @@ final class OpportunityDialog extends Dialog {
             newOwner.setPlaceholder(getTranslation("lead.new-owner"));
             newOwner.setItems(users.enabledWithRole(Role.SALES));
             newOwner.setItemLabelGenerator(UserSummary::displayName);
+            String type = app.funnel.opportunity.Stage.LIFECYCLE.recordType();
+            long openSteps = work.openOfOwner(type, deal.id());
+            com.vaadin.flow.component.checkbox.Checkbox moveFollowUps = new com.vaadin.flow.component.checkbox.Checkbox(
+                    getTranslation("record.move-follow-ups", openSteps), true);
+            moveFollowUps.setId("opportunity-move-follow-ups");
+            moveFollowUps.setVisible(openSteps > 0);
             Button reassign = new Button(getTranslation("lead.reassign"), e -> {
                 if (newOwner.getValue() != null) {
-                    run(() -> opportunities.reassign(deal.id(), deal.version(), newOwner.getValue().id()), Map.of());
+                    long previousOwner = deal.ownerId();
+                    run(() -> {
+                        OpportunityDetails changed = opportunities.reassign(deal.id(), deal.version(),
+                                newOwner.getValue().id());
+                        if (moveFollowUps.getValue() && openSteps > 0) {
+                            work.moveOpen(type, deal.id(), previousOwner);
+                        }
+                        return changed;
+                    }, Map.of());
                 }
             });
             reassign.setId("opportunity-reassign");
-            row.add(newOwner, reassign);
+            row.add(newOwner, reassign, moveFollowUps);
         }
         if (row.getComponentCount() == 0) {
             box.add(new Span(getTranslation("lead.no-actions")));
