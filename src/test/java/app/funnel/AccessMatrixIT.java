@@ -35,6 +35,7 @@ class AccessMatrixIT extends SpringBrowserlessTest {
         MATRIX.put("login", EnumSet.of(Who.ANONYMOUS));
         MATRIX.put("", ANYONE_LOGGED_IN);
         MATRIX.put("profile", ANYONE_LOGGED_IN);
+        MATRIX.put("notifications", ANYONE_LOGGED_IN);
         MATRIX.put("admin/users", EnumSet.of(Who.ADMIN));
         MATRIX.put("definitions", ANYONE_LOGGED_IN);
         MATRIX.put("definitions/compare", ANYONE_LOGGED_IN);

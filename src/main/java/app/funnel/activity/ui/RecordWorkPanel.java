@@ -301,7 +301,7 @@ final class RecordWorkPanel extends Div {
                 List<ActivityOutcome> allowed = e.getValue() == null ? List.of() : e.getValue().outcomes();
                 ActivityOutcome was = outcome.getValue();
                 outcome.setItems(allowed);
-                outcome.setValue(allowed.contains(was) ? was : null);
+                outcome.setValue(was != null && allowed.contains(was) ? was : null);
                 outcome.setVisible(!allowed.isEmpty());
             });
             when.setLabel(getTranslation("work.when"));
