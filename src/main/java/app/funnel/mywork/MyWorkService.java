@@ -35,6 +35,8 @@ import org.springframework.stereotype.Service;
  * with that service's access rules.
  */
 @Service
+// one read-only transaction for all of My work: the features' services join it
+@org.springframework.transaction.annotation.Transactional(readOnly = true)
 public class MyWorkService {
 
     /** An SQL whose deadline is this near is listed before it passes. */
@@ -61,6 +63,7 @@ public class MyWorkService {
     }
 
     /** When I last saw My work (null the first time); from now on, now. Called once per visit. */
+    @org.springframework.transaction.annotation.Transactional
     @PreAuthorize(Roles.IS_AUTHENTICATED)
     public @Nullable Instant visit() {
         return users.myWorkSeen().orElse(null);

@@ -15,14 +15,14 @@ import java.util.Map;
  * Debian's headless Chromium driven by Playwright; never a browser that a tool downloads.
  * Set {@code FUNNEL_CHROMIUM} to use another binary.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
 
     private static final Path BINARY = Path.of(System.getenv().getOrDefault("FUNNEL_CHROMIUM", "/usr/bin/chromium"));
 
     private final Playwright playwright;
     private final Browser browser;
 
-    Chromium() {
+    public Chromium() {
         if (!Files.isExecutable(BINARY)) {
             throw new IllegalStateException("No Chromium at " + BINARY + ": install Debian's chromium "
                     + "(apt-get install -y chromium) or set FUNNEL_CHROMIUM");
@@ -33,16 +33,19 @@ final class Chromium implements AutoCloseable {
                 .setExecutablePath(BINARY)
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        // tabs in the background (the push benchmark opens hundreds) still run their scripts
+                        "--disable-background-timer-throttling", "--disable-renderer-backgrounding",
+                        "--disable-backgrounding-occluded-windows")));
     }
 
     /** A fresh browser profile (no cookies) with an English locale. */
-    Page newPage() {
+    public Page newPage() {
         return newPage("en-US", 1280, 800);
     }
 
     /** A fresh browser profile in the given language and window size (390x844 is a phone). */
-    Page newPage(String locale, int width, int height) {
+    public Page newPage(String locale, int width, int height) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setLocale(locale).setViewportSize(width, height).setIsMobile(width < 600).setHasTouch(width < 600));
         context.setDefaultTimeout(20_000);
@@ -50,7 +53,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Fills the login form and submits it; waits until the next page has loaded. */
-    static void logIn(Page page, String baseUrl, String username, String password) {
+    public static void logIn(Page page, String baseUrl, String username, String password) {
         page.navigate(baseUrl + "/login");
         page.locator("input[name=username]").fill(username);
         page.locator("input[name=password]").fill(password);

@@ -35,14 +35,37 @@ public class RecordWorkPanels {
     }
 
     /**
-     * Calls {@code changed} with the username of whoever else changes the record while the
-     * component is on screen: an open form says "changed by X, reload" instead of overwriting.
+     * A notice that stays hidden until someone else changes the record while it is on screen; then
+     * it says "X changed this record" with a Reload button: an open form is never overwritten.
+     *
+     * @param id     the notice's id; its button's is {@code id + "-reload"}
+     * @param reload reads the record again and shows it (the notice hides itself first)
      */
-    public void onChangedByOthers(Component component, String recordType, long recordId,
-                                  java.util.function.Consumer<String> changed) {
+    public com.vaadin.flow.component.html.Div changedByOthersNotice(String id, String recordType, long recordId,
+                                                                    Runnable reload) {
+        com.vaadin.flow.component.html.Div notice = new com.vaadin.flow.component.html.Div();
+        notice.setId(id);
+        notice.addClassName("funnel-warning");
+        notice.setVisible(false);
         String me = app.funnel.security.CurrentUser.get().map(app.funnel.security.CurrentUser::username).orElse("");
-        live.subscribe(component, change -> change.isRecord(recordType, recordId) && !me.equals(change.by()),
-                change -> changed.accept(users.displayNamesByUsername().getOrDefault(change.by(), change.by())));
+        live.subscribe(notice, change -> change.isRecord(recordType, recordId) && !me.equals(change.by()), change -> {
+            String by = users.displayNamesByUsername().getOrDefault(change.by(), change.by());
+            com.vaadin.flow.component.button.Button again = new com.vaadin.flow.component.button.Button(
+                    notice.getTranslation("record.reload"), e -> {
+                        notice.setVisible(false);
+                        reload.run();
+                    });
+            again.setId(id + "-reload");
+            notice.removeAll();
+            notice.add(new com.vaadin.flow.component.html.Span(notice.getTranslation("record.changed-by", by) + " "), again);
+            notice.setVisible(true);
+        });
+        return notice;
+    }
+
+    /** Of these records, the ones with an open next step: a list marks the others "No next step". */
+    public java.util.Set<Long> withOpenFollowUp(String recordType, java.util.Collection<Long> recordIds) {
+        return followUps.withOpenFollowUp(recordType, recordIds);
     }
 
     /** How many open follow-ups of the record its owner holds: what a reassignment offers to move along. */

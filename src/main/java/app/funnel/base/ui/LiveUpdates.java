@@ -95,17 +95,50 @@ public class LiveUpdates {
         publish(new Change("", 0, 0, Set.copyOf(notified.userIds()), ""));
     }
 
+    /**
+     * How the last change that reached anyone was delivered: to how many subscribers, and how long
+     * from its commit until the last of their screens had run its update (server side).
+     */
+    public record Delivery(int subscribers, long nanos) {
+        public double millis() {
+            return nanos / 1e6;
+        }
+    }
+
+    private final AtomicReference<@Nullable Delivery> lastDelivery = new AtomicReference<>();
+
+    public java.util.Optional<Delivery> lastDelivery() {
+        return java.util.Optional.ofNullable(lastDelivery.get());
+    }
+
+    /** One change on its way to its subscribers: the last one to show it records the delivery. */
+    private final class Pending {
+        final long start = System.nanoTime();
+        final java.util.concurrent.atomic.AtomicInteger left = new java.util.concurrent.atomic.AtomicInteger(1);
+        int subscribers;
+
+        void done() {
+            if (left.decrementAndGet() == 0 && subscribers > 0) {
+                lastDelivery.set(new Delivery(subscribers, System.nanoTime() - start));
+            }
+        }
+    }
+
     /** Hands a committed change to every matching subscriber's UI, off the committing thread. */
     public void publish(Change change) {
+        Pending pending = new Pending();
         for (Subscription subscription : subscriptions) {
             try {
                 if (subscription.filter.test(change)) {
-                    subscription.offer(change, fanOut);
+                    pending.subscribers++;
+                    pending.left.incrementAndGet();
+                    subscription.offer(change, pending, fanOut);
                 }
             } catch (RuntimeException filterFailed) {
                 log.warn("A live-update filter failed", filterFailed);
             }
         }
+        pending.done();
     }
 
     private final class Subscription {
@@ -124,19 +157,31 @@ public class LiveUpdates {
             this.action = action;
         }
 
-        void offer(Change change, ExecutorService pool) {
+        /** The deliveries waiting for this screen's next update. */
+        final java.util.concurrent.ConcurrentLinkedQueue<Pending> deliveries = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+        void delivered() {
+            for (Pending p = deliveries.poll(); p != null; p = deliveries.poll()) {
+                p.done();
+            }
+        }
+
+        void offer(Change change, Pending pending, ExecutorService pool) {
+            deliveries.add(pending);
             if (waiting.getAndSet(change) != null) {
                 return;
             }
             pool.execute(() -> {
                 if (!ui.isAttached()) {
                     subscriptions.remove(this);
+                    delivered();
                     return;
                 }
                 try {
                     ui.access(() -> {
                         Change latest = waiting.getAndSet(null);
                         if (latest == null) {
+                            delivered();
                             return;
                         }
                         var before = org.springframework.security.core.context.SecurityContextHolder.getContext();
@@ -147,10 +192,12 @@ public class LiveUpdates {
                             log.warn("A live update could not be shown", refreshFailed);
                         } finally {
                             org.springframework.security.core.context.SecurityContextHolder.setContext(before);
+                            delivered();
                         }
                     });
                 } catch (com.vaadin.flow.component.UIDetachedException gone) {
                     subscriptions.remove(this);
+                    delivered();
                 }
             });
         }

@@ -50,7 +50,7 @@ final class LeadDialog extends Dialog {
     private final List<LeadExtension> extensions;
     private final app.funnel.activity.ui.RecordWorkPanels work;
     /** Shown when someone else changed the lead while it is open. */
-    private final Div stale = new Div();
+    private @Nullable Div stale;
     /** The contact data; made again from the stored lead on every render. */
     private @Nullable LeadForm form;
     private final Div duplicates = new Div();
@@ -67,31 +67,23 @@ final class LeadDialog extends Dialog {
         this.onChange = onChange;
         setWidth("44rem");
         setId("lead-dialog");
-        stale.setId("lead-stale");
-        stale.addClassName("funnel-warning");
-        render();
         if (lead != null) {
             long id = lead.id();
-            work.onChangedByOthers(this, app.funnel.lead.LeadStatus.LIFECYCLE.recordType(), id, by -> {
-                stale.removeAll();
-                Button reload = new Button(getTranslation("record.reload"), e -> {
-                    this.lead = leads.get(id);
-                    onChange.run();
-                    render();
-                });
-                reload.setId("lead-reload");
-                stale.add(new Span(getTranslation("record.changed-by", by) + " "), reload);
-                stale.setVisible(true);
+            stale = work.changedByOthersNotice("lead-stale", app.funnel.lead.LeadStatus.LIFECYCLE.recordType(), id, () -> {
+                this.lead = leads.get(id);
+                onChange.run();
+                render();
             });
         }
+        render();
     }
 
     private void render() {
         removeAll();
         getFooter().removeAll();
-        stale.removeAll();
-        stale.setVisible(false);
-        add(stale);
+        if (stale != null) {
+            add(stale);
+        }
         CurrentUser me = CurrentUser.require();
         setHeaderTitle(lead == null ? getTranslation("lead.new")
                 : lead.firstName() + " " + lead.lastName());

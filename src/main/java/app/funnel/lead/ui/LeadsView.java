@@ -83,10 +83,16 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
     private final Span drillDown = new Span();
 
     private final app.funnel.activity.ui.RecordWorkPanels work;
+    /** Of the SQLs shown, those with an open next step. */
+    private final java.util.Set<Long> withNextStep = new java.util.HashSet<>();
 
     LeadsView(LeadService leads, app.funnel.lead.LeadExport export, DefinitionService definitions, UserService users, List<LeadExtension> extensions,
-              app.funnel.activity.ui.RecordWorkPanels work, Clock clock) {
+              app.funnel.activity.ui.RecordWorkPanels work, app.funnel.base.ui.LiveUpdates live, Clock clock) {
         this.work = work;
+        // a colleague's change to any lead: the tabs' counts and the page shown follow (coalesced)
+        String myName = CurrentUser.get().map(CurrentUser::username).orElse("");
+        live.subscribe(this, change -> change.recordType().equals(app.funnel.lead.LeadStatus.LIFECYCLE.recordType())
+                && !myName.equals(change.by()), change -> refresh());
         this.leads = leads;
         this.export = export;
         this.definitions = definitions;
@@ -161,7 +167,14 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
                 .setAutoWidth(true);
         grid.addColumn(r -> Messages.dateTime(r.createdAt())).setHeader(getTranslation("leads.col.created"))
                 .setSortProperty("createdAt").setAutoWidth(true);
-        grid.setItemsPageable(pageable -> leads.search(query(), pageable), pageable -> leads.count(query()));
+        grid.setItemsPageable(pageable -> {
+            List<LeadRow> rows = leads.search(query(), pageable);
+            // SQLs without an open next step are marked, as on My work
+            List<Long> sqls = rows.stream().filter(r -> r.status() == app.funnel.lead.LeadStatus.SQL).map(LeadRow::id).toList();
+            withNextStep.removeAll(sqls);
+            withNextStep.addAll(work.withOpenFollowUp(app.funnel.lead.LeadStatus.LIFECYCLE.recordType(), sqls));
+            return rows;
+        }, pageable -> leads.count(query()));
         grid.addItemClickListener(e -> open(e.getItem().id()));
         grid.setSizeFull();
 
@@ -230,6 +243,9 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
         if (row.suspect()) {
             Badge suspect = Badges.of(getTranslation("leads.suspect"), Badges.Tone.WARN);
             cell.add(suspect);
+        }
+        if (row.status() == app.funnel.lead.LeadStatus.SQL && !withNextStep.contains(row.id())) {
+            cell.add(Badges.of(getTranslation("work.no-next-step"), Badges.Tone.WARN));
         }
         return cell;
     }

@@ -45,7 +45,8 @@ public final class MyWorkPanel extends Div {
         Long myId = CurrentUser.get().map(CurrentUser::userId).orElse(null);
         long me = myId == null ? -1L : myId;
         boolean leadership = CurrentUser.get().map(u -> u.has(Role.LEADERSHIP) || u.has(Role.ADMIN)).orElse(false);
-        live.subscribe(this, change -> leadership || change.ownerId() == me || change.notifies(me), change -> refresh());
+        // a change to one of my records (a handoff makes it mine), or any for leadership's team counts
+        live.subscribe(this, change -> leadership || (me > 0 && change.ownerId() == me), change -> refresh());
     }
 
     void refresh() {
@@ -89,7 +90,7 @@ public final class MyWorkPanel extends Div {
     }
 
     private Component followUps(MyWork work) {
-        List<Div> lines = work.followUps().stream().map(f -> {
+        List<Anchor> lines = work.followUps().stream().map(f -> {
             boolean overdue = f.overdue();
             boolean today = !overdue && f.dueAt().isBefore(work.endOfToday());
             String when = getTranslation(overdue ? "mywork.overdue" : today ? "mywork.today" : "mywork.this-week")
@@ -116,9 +117,7 @@ public final class MyWorkPanel extends Div {
         if (sql.company() != null) {
             detail = sql.company() + " · " + detail;
         }
-        Div line = line(names.path(type, sql.id()), sql.name(), detail, tone);
-        noNextStep(work, line, type, sql.id());
-        return line;
+        return line(names.path(type, sql.id()), sql.name(), detail, tone, work.lacksNextStep(type, sql.id()));
     }
 
     private Component dealLine(MyWork work, OpportunityService.DealLine deal, boolean stale) {
@@ -126,29 +125,33 @@ public final class MyWorkPanel extends Div {
         String detail = getTranslation("stage." + deal.stage().name()) + " · "
                 + app.funnel.base.ui.Messages.date(deal.expectedClose())
                 + (stale ? " · " + getTranslation("mywork.unchanged-since", Messages.dateTime(deal.updatedAt())) : "");
-        Div line = line(names.path(type, deal.id()), deal.name(), detail, stale ? Badges.Tone.WARN : null);
-        noNextStep(work, line, type, deal.id());
-        return line;
+        return line(names.path(type, deal.id()), deal.name(), detail, stale ? Badges.Tone.WARN : null,
+                work.lacksNextStep(type, deal.id()));
     }
 
-    private void noNextStep(MyWork work, Div line, String type, long id) {
-        if (work.lacksNextStep(type, id)) {
-            line.add(Badges.of(getTranslation("work.no-next-step"), Badges.Tone.WARN));
-        }
+    private Anchor line(String path, String title, String detail, Badges.@Nullable Tone tone) {
+        return line(path, title, detail, tone, false);
     }
 
-    private Div line(String path, String title, String detail, Badges.@Nullable Tone tone) {
-        Div line = new Div();
+    /**
+     * One line as one element (a link whose title, detail and mark are its inner HTML, escaped): a
+     * page of My work is some forty lines, and every component is state the server keeps per screen.
+     */
+    private Anchor line(String path, String title, String detail, Badges.@Nullable Tone tone, boolean noNextStep) {
+        Anchor line = new Anchor(path, "");
         line.addClassName("funnel-my-work-line");
-        Anchor link = new Anchor(path, title);
-        line.add(link);
-        Span text = new Span(detail);
-        text.addClassName("funnel-muted");
         if (tone != null) {
             line.addClassName("tone-" + tone.name().toLowerCase(java.util.Locale.ROOT));
         }
-        line.add(text);
+        String html = "<span class=\"title\">" + escape(title) + "</span><span class=\"funnel-muted\">" + escape(detail)
+                + "</span>" + (noNextStep ? "<span class=\"funnel-next-step-missing\">"
+                + escape(getTranslation("work.no-next-step")) + "</span>" : "");
+        line.getElement().setProperty("innerHTML", html);
         return line;
+    }
+
+    private static String escape(String text) {
+        return org.jsoup.nodes.Entities.escape(text);
     }
 
     private Component card(String key, List<? extends Component> lines) {

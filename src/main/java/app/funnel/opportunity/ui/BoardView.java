@@ -77,8 +77,18 @@ final class BoardView extends Main implements HasDynamicTitle {
     private final Div columns = new Div();
     private final Map<Stage, Column> columnOf = new EnumMap<>(Stage.class);
 
+    private final app.funnel.activity.ui.RecordWorkPanels work;
+    /** Of the open deals shown, those with an open next step; the others are marked "No next step". */
+    private final java.util.Set<Long> withNextStep = new java.util.HashSet<>();
+
     BoardView(OpportunityService opportunities, UserService users, Clock clock,
-              app.funnel.opportunity.OpportunityProperties properties) {
+              app.funnel.opportunity.OpportunityProperties properties, app.funnel.activity.ui.RecordWorkPanels work,
+              app.funnel.base.ui.LiveUpdates live) {
+        this.work = work;
+        // a colleague moved or changed a deal: the columns follow without a reload (coalesced)
+        String myName = app.funnel.security.CurrentUser.get().map(app.funnel.security.CurrentUser::username).orElse("");
+        live.subscribe(this, change -> change.recordType().equals(Stage.LIFECYCLE.recordType())
+                && !myName.equals(change.by()), change -> reload());
         this.opportunities = opportunities;
         this.users = users;
         this.clock = clock;
@@ -209,6 +219,10 @@ final class BoardView extends Main implements HasDynamicTitle {
         void loadPage() {
             List<OpportunityRow> page = opportunities.search(query(stage),
                     PageRequest.of(loaded / PAGE, PAGE, Sort.by("expectedClose")));
+            if (stage.isOpen()) {
+                withNextStep.addAll(work.withOpenFollowUp(Stage.LIFECYCLE.recordType(),
+                        page.stream().map(OpportunityRow::id).toList()));
+            }
             page.forEach(row -> cards.add(card(row)));
             loaded += page.size();
             long count = Long.parseLong(header.getElement().getAttribute("data-count") == null ? "0"
@@ -232,6 +246,9 @@ final class BoardView extends Main implements HasDynamicTitle {
             Badge overdue = Badges.of(getTranslation("board.overdue"), Badges.Tone.BAD);
             card.add(overdue);
             card.addClassName("overdue");
+        }
+        if (row.stage().isOpen() && !withNextStep.contains(row.id())) {
+            card.add(Badges.of(getTranslation("work.no-next-step"), Badges.Tone.WARN));
         }
         if (row.stage().isOpen() && Duration.between(row.updatedAt(), clock.instant()).toDays() > staleDays) {
             Badge stale = Badges.of(getTranslation("board.stale", staleDays), Badges.Tone.WARN);

@@ -64,7 +64,7 @@ final class OpportunityDialog extends Dialog {
 
     private final app.funnel.activity.ui.RecordWorkPanels work;
     /** Shown when someone else changed the deal while it is open. */
-    private final Div stale = new Div();
+    private final Div stale;
 
     OpportunityDialog(OpportunityService opportunities, DefinitionService definitions, LeadService leads,
                       UserService users, app.funnel.activity.ui.RecordWorkPanels work, OpportunityDetails deal,
@@ -78,28 +78,19 @@ final class OpportunityDialog extends Dialog {
         this.onChange = onChange;
         setId("opportunity-dialog");
         setWidth("48rem");
-        stale.setId("opportunity-stale");
-        stale.addClassName("funnel-warning");
-        render();
         long id = deal.id();
-        work.onChangedByOthers(this, app.funnel.opportunity.Stage.LIFECYCLE.recordType(), id, by -> {
-            stale.removeAll();
-            Button reload = new Button(getTranslation("record.reload"), e -> {
-                this.deal = opportunities.get(id);
-                onChange.run();
-                render();
-            });
-            reload.setId("opportunity-reload");
-            stale.add(new Span(getTranslation("record.changed-by", by) + " "), reload);
-            stale.setVisible(true);
-        });
+        stale = work.changedByOthersNotice("opportunity-stale", app.funnel.opportunity.Stage.LIFECYCLE.recordType(), id,
+                () -> {
+                    this.deal = opportunities.get(id);
+                    onChange.run();
+                    render();
+                });
+        render();
     }
 
     private void render() {
         removeAll();
         getFooter().removeAll();
-        stale.removeAll();
-        stale.setVisible(false);
         add(stale);
         CurrentUser me = CurrentUser.require();
         boolean owner = me.has(Role.SALES) && users.byUsername(me.username()).map(UserSummary::id)
