@@ -156,6 +156,43 @@ class NotificationsIT {
         assertThat(about(sql.id()).stream().filter(n -> n.kind() == NotificationKind.FOLLOW_UP_DUE)).hasSize(2);
     }
 
+    @Autowired
+    app.funnel.opportunity.OpportunityService opportunities;
+
+    @Test
+    void a_deal_moved_by_someone_else_tells_its_owner_and_a_move_of_ones_own_does_not() {
+        LeadDetails sql = fixture.sqlOf("sales", "Deal");
+        TestLogins.as("sales", Role.SALES);
+        confirmLead(sql.id(), app.funnel.definition.Term.OPPORTUNITY);
+        var deal = opportunities.convert(sql.id(), leads.get(sql.id()).version(), new app.funnel.opportunity.ConversionInput(
+                "Moved deal " + sql.id(), new java.math.BigDecimal("1000"), "USD", java.time.LocalDate.now().plusMonths(1),
+                null, null));
+        long dealId = deal.id();
+        confirmDeal(dealId, app.funnel.opportunity.Stage.CLOSED_LOST.term());
+        var lost = opportunities.moveStage(dealId, deal.version(), app.funnel.opportunity.Stage.CLOSED_LOST, null,
+                app.funnel.opportunity.LostReason.PRICE, "Too expensive");
+        assertThat(notifications.recent(50)).noneMatch(n -> Long.valueOf(dealId).equals(n.recordId()));
+
+        TestLogins.as("leadership", Role.LEADERSHIP);
+        opportunities.moveStage(dealId, lost.version(), app.funnel.opportunity.Stage.QUALIFICATION, "They came back",
+                null, null);
+        TestLogins.as("sales", Role.SALES);
+        var told = notifications.recent(50).stream().filter(n -> Long.valueOf(dealId).equals(n.recordId())).toList();
+        assertThat(told).extracting(NotificationEntry::kind).containsExactly(NotificationKind.DEAL_MOVED);
+        assertThat(told.getFirst().path()).isEqualTo("opportunities/" + dealId);
+        assertThat(told.getFirst().actor()).isEqualTo("Lígia Leadership");
+    }
+
+    private void confirmLead(long leadId, app.funnel.definition.Term term) {
+        leads.confirmCriteria(leadId, definitions.entry(definitions.currentVersion(), term).criteria().stream()
+                .map(app.funnel.definition.Criterion::code).toList());
+    }
+
+    private void confirmDeal(long dealId, app.funnel.definition.Term term) {
+        opportunities.confirmCriteria(dealId, definitions.entry(definitions.currentVersion(), term).criteria().stream()
+                .map(app.funnel.definition.Criterion::code).toList());
+    }
+
     @Test
     void a_published_definition_tells_everyone_but_who_published_it() {
         TestLogins.as("leadership", Role.LEADERSHIP);

@@ -232,6 +232,25 @@ final class RecordWorkPanel extends Div {
             people.addClassName("funnel-muted");
             row.add(people);
         }
+        Div actions = new Div();
+        if (entry.edited()) {
+            // what it said before each edit, kept
+            Div earlier = new Div();
+            earlier.addClassName("funnel-work-earlier");
+            Button show = new Button(getTranslation("work.earlier"), e -> {
+                earlier.removeAll();
+                for (ActivityService.Revision revision : activities.revisions(entry.id())) {
+                    Paragraph was = new Paragraph(getTranslation("work.earlier-line", Messages.dateTime(revision.changedAt()),
+                            revision.changedBy(), revision.body()));
+                    was.addClassName("funnel-muted");
+                    earlier.add(was);
+                }
+                e.getSource().setVisible(false);
+            });
+            show.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+            actions.add(show);
+            row.add(earlier);
+        }
         if (entry.mayChange()) {
             Button edit = new Button(getTranslation("work.edit"), e -> {
                 row.removeAll();
@@ -243,7 +262,10 @@ final class RecordWorkPanel extends Div {
                 return entry;
             }));
             delete.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL, ButtonVariant.ERROR);
-            row.add(new Div(edit, delete));
+            actions.add(edit, delete);
+        }
+        if (actions.getComponentCount() > 0) {
+            row.add(actions);
         }
         return row;
     }
