@@ -49,6 +49,9 @@ class PushBench {
 
     @Test
     void a_change_reaches_every_listening_page() throws Exception {
+        // the pages must load the production bundle, as users get it (dev mode would build it in the browser's way)
+        org.junit.jupiter.api.Assumptions.assumeTrue(productionBundle(),
+                "PushBench runs with the production bundle: ./mvnw -Pbench,production verify -Dit.test=PushBench");
         int uis = Integer.getInteger("bench.uis", 200);
         int rounds = Integer.getInteger("bench.rounds", 5);
         String base = "http://localhost:" + port;
@@ -153,6 +156,16 @@ class PushBench {
             return System.currentTimeMillis();
         } finally {
             SecurityContextHolder.clearContext();
+        }
+    }
+
+    /** The production profile leaves Vaadin's dev server out of the class path. */
+    private static boolean productionBundle() {
+        try {
+            Class.forName("com.vaadin.base.devserver.DevModeHandlerManagerImpl");
+            return false;
+        } catch (ClassNotFoundException devServerLeftOut) {
+            return true;
         }
     }
 
