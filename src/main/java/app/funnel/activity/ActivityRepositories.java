@@ -20,7 +20,7 @@ interface ActivityRepository extends JpaRepository<Activity, Long> {
     long countTimeline(@Param("type") String recordType, @Param("id") long recordId,
                        @Param("privateToo") boolean privateToo, @Param("me") long me);
 
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Modifying(flushAutomatically = true, clearAutomatically = false)
     @Query("update Activity a set a.recordId = :to where a.recordType = :type and a.recordId = :from")
     int move(@Param("type") String recordType, @Param("from") long from, @Param("to") long to);
 }
@@ -37,7 +37,7 @@ interface FollowUpRepository extends JpaRepository<FollowUp, Long> {
     @Query("select count(f) from FollowUp f where f.recordType = :type and f.recordId = :id and f.doneAt is null")
     long countOpen(@Param("type") String recordType, @Param("id") long recordId);
 
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    @Modifying(flushAutomatically = true, clearAutomatically = false)
     @Query("update FollowUp f set f.recordId = :to where f.recordType = :type and f.recordId = :from")
     int move(@Param("type") String recordType, @Param("from") long from, @Param("to") long to);
 }

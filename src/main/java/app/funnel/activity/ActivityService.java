@@ -149,6 +149,27 @@ public class ActivityService {
                            Instant changedAt, String changedBy) {
     }
 
+    /**
+     * Of these records, the ones anyone logged an activity or planned a follow-up on: work that an
+     * owning feature must not throw away with the record (an import's undo keeps such leads).
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public java.util.Set<Long> withWork(String recordType, java.util.Collection<Long> recordIds) {
+        if (recordIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        String in = "(" + String.join(",", java.util.Collections.nCopies(recordIds.size(), "?")) + ")";
+        java.util.List<Object> args = new java.util.ArrayList<>();
+        args.add(recordType);
+        args.addAll(recordIds);
+        args.add(recordType);
+        args.addAll(recordIds);
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT record_id FROM activity WHERE record_type = ? "
+                + "AND record_id IN " + in + " UNION SELECT record_id FROM follow_up WHERE record_type = ? "
+                + "AND record_id IN " + in, Long.class, args.toArray()));
+    }
+
     /** A merged lead's activities go with it to the lead that survives. */
     @EventListener
     void moved(HistoryMoved moved) {

@@ -85,8 +85,11 @@ public class LeadBatch {
     private final Clock clock;
     private volatile @Nullable Boolean consecutiveIds;
 
+    private final app.funnel.activity.ActivityService activities;
+
     LeadBatch(JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events, StageHistory history,
-              DefinitionService definitions, Clock clock) {
+              DefinitionService definitions, Clock clock, app.funnel.activity.ActivityService activities) {
+        this.activities = activities;
         this.jdbc = jdbc;
         this.events = events;
         this.history = history;
@@ -279,6 +282,8 @@ public class LeadBatch {
             referring.addAll(history.changedSinceFirst(LeadStatus.LIFECYCLE, chunk));
             referring.addAll(jdbc.queryForList("SELECT lead_id FROM lead_field_change WHERE lead_id IN " + in, Long.class,
                     chunk.toArray()));
+            // a call logged or a next step planned on it since
+            referring.addAll(activities.withWork(LeadService.RECORD, chunk));
             jdbc.query("SELECT id, version, opportunity_id FROM leads WHERE id IN " + in, rs -> {
                 long id = rs.getLong(1);
                 if (rs.getLong(2) == created.get(id) && rs.getObject(3) == null && !referring.contains(id)

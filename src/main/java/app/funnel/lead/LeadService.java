@@ -53,11 +53,13 @@ public class LeadService {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Clock clock;
     private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final LeadWrites writes;
 
     LeadService(LeadRepository leads, LeadSearch search, LeadSignals signals, DefinitionService definitions,
                 UserService users, StageHistory history, LeadFieldLog fieldLog,
                 org.springframework.context.ApplicationEventPublisher events, Clock clock,
-                org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                org.springframework.jdbc.core.JdbcTemplate jdbc, LeadWrites writes) {
+        this.writes = writes;
         this.jdbc = jdbc;
         this.leads = leads;
         this.search = search;
@@ -602,16 +604,9 @@ public class LeadService {
 
     // --- rules ---
 
-    /** Writes the lead's changes and moves it in the tally when its status, owner or source changed. */
+    /** Writes the lead's changes and moves it in the tally when what it counts changed. */
     private void flush(Lead lead) {
-        leads.flush();
-        app.funnel.statistics.LeadFacts before = lead.tallied();
-        app.funnel.statistics.LeadFacts now = lead.facts();
-        if (before != null) {
-            events.publishEvent(new LeadChanged(before, now));
-        }
-        lead.rememberTallied();
-        events.publishEvent(new app.funnel.base.RecordTouched(RECORD, id(lead), lead.getOwnerId(), lead.getUpdatedBy()));
+        writes.flush(lead);
     }
 
     /** The fields whose changes the field history keeps. */

@@ -23,16 +23,15 @@ class LeadWork implements WorkRecords {
 
     private final LeadRepository leads;
     private final JdbcTemplate jdbc;
-    private final org.springframework.context.ApplicationEventPublisher events;
 
     private final java.time.Clock clock;
+    private final LeadWrites writes;
 
-    LeadWork(LeadRepository leads, JdbcTemplate jdbc, org.springframework.context.ApplicationEventPublisher events,
-             java.time.Clock clock) {
+    LeadWork(LeadRepository leads, JdbcTemplate jdbc, LeadWrites writes, java.time.Clock clock) {
+        this.writes = writes;
         this.clock = clock;
         this.leads = leads;
         this.jdbc = jdbc;
-        this.events = events;
     }
 
     @Override
@@ -90,9 +89,8 @@ class LeadWork implements WorkRecords {
                 lead.setFirstTouchAt(handedOver != null && activity.occurredAt().isBefore(handedOver)
                         ? handedOver : activity.occurredAt());
                 lead.touched(clock.instant(), activity.by());
-                leads.flush();
-                events.publishEvent(new app.funnel.base.RecordTouched(LeadService.RECORD, activity.recordId(),
-                        lead.getOwnerId(), activity.by()));
+                // the first touch is counted (handoff to first touch): written as every lead change is
+                writes.flush(lead);
             }
         });
     }

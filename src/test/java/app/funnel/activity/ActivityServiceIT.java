@@ -37,6 +37,8 @@ class ActivityServiceIT {
     UserService users;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     RepDayFixture fixture;
 
@@ -75,6 +77,8 @@ class ActivityServiceIT {
         assertThat(leads.get(sql.id()).firstTouchAt()).isEqualTo(touched.firstTouchAt());
         assertThat(activities.timeline("LEAD", sql.id(), 0, 10).entries()).extracting(ActivityEntry::body)
                 .containsExactly("Sent the deck", "Talked about the budget", "Looked her up");
+        // the first touch is counted as Accept's is (time from handoff to first touch)
+        app.funnel.statistics.TallyTruth.assertStageTallyAsInTheBaseTables(context);
     }
 
     @Test

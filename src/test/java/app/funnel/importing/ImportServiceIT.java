@@ -433,6 +433,33 @@ class ImportServiceIT {
         assertTalliesMatchTheLeads();
     }
 
+    @Autowired
+    app.funnel.activity.ActivityService activities;
+    @Autowired
+    app.funnel.activity.FollowUpService followUps;
+
+    @Test
+    void undo_keeps_leads_someone_logged_a_call_on_or_planned_a_next_step_for() throws IOException {
+        Path path = file("First name,Last name,E-mail\n"
+                + "Called,Once" + tag + ",called." + tag + "@example.com\n"
+                + "Planned,Step" + tag + ",planned." + tag + "@example.com\n"
+                + "Left,Alone" + tag + ",alone." + tag + "@example.com\n", StandardCharsets.UTF_8);
+        ImportSummary done = run(imports.analyze(path, "work.csv"), DuplicateChoice.SKIP, true);
+        assertThat(done.created()).isEqualTo(3);
+        activities.log("LEAD", find("Once" + tag).getFirst().id(), new app.funnel.activity.ActivityInput(
+                app.funnel.activity.ActivityKind.CALL, null, null, "She asked for a call back", null, false));
+        followUps.add("LEAD", find("Step" + tag).getFirst().id(), new app.funnel.activity.FollowUpInput("Send the offer",
+                java.time.Instant.now().plusSeconds(3600), null, null));
+
+        ImportSummary undone = imports.undo(done.id());
+        assertThat(undone.undoRemoved()).isEqualTo(1);
+        assertThat(undone.undoKept()).isEqualTo(2);
+        assertThat(find("Once" + tag)).hasSize(1);
+        assertThat(find("Step" + tag)).hasSize(1);
+        assertThat(find("Alone" + tag)).isEmpty();
+        assertTalliesMatchTheLeads();
+    }
+
     @Test
     void another_marketing_user_cannot_read_undo_or_download_the_failed_rows_of_an_import_leadership_can()
             throws IOException {
