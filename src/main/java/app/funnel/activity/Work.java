@@ -3,14 +3,11 @@ package app.funnel.activity;
 import app.funnel.base.InvalidInputException;
 import app.funnel.base.RefusedException;
 import app.funnel.security.CurrentUser;
-import app.funnel.security.Role;
 import app.funnel.user.UserService;
-import app.funnel.user.UserSummary;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -47,11 +44,7 @@ class Work {
 
     /** Whether a user (enabled) may work on the record: an assignee must. */
     boolean mayWork(WorkItem item, long userId) {
-        return enabled(userId).map(u -> item.mayWork(u.id(), u.roles())).orElse(false);
-    }
-
-    java.util.Optional<UserSummary> enabled(long userId) {
-        return users.enabledUser(userId);
+        return users.enabledUser(userId).map(u -> item.mayWork(u.id(), u.roles())).orElse(false);
     }
 
     Map<String, Map<Long, String>> names(Map<String, ? extends Collection<Long>> idsByType) {
@@ -63,10 +56,6 @@ class Work {
         return names;
     }
 
-    Set<String> recordTypes() {
-        return sources.keySet();
-    }
-
     long myId() {
         CurrentUser me = CurrentUser.require();
         if (me.userId() != null) {
@@ -74,9 +63,5 @@ class Work {
         }
         return users.byUsername(me.username())
                 .orElseThrow(() -> new IllegalStateException("The logged-in user no longer exists")).id();
-    }
-
-    boolean isLeadership() {
-        return CurrentUser.require().has(Role.LEADERSHIP);
     }
 }
