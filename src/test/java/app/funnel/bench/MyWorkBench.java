@@ -70,6 +70,10 @@ class MyWorkBench {
     }
 
     private void followUps(int wanted) {
+        // the past ones were reminded of when they came due, as in a team that has used Funnel: no backlog of
+        // reminders for the scheduler to work through while other benchmarks measure
+        jdbc.update("UPDATE follow_up SET reminded_at = due_at WHERE created_by = 'bench' AND reminded_at IS NULL "
+                + "AND due_at < UTC_TIMESTAMP(6)");
         Integer have = jdbc.queryForObject("SELECT COUNT(*) FROM follow_up", Integer.class);
         if (have != null && have >= wanted) {
             return;
@@ -88,6 +92,8 @@ class MyWorkBench {
         jdbc.batchUpdate("INSERT INTO follow_up (record_type, record_id, title, due_at, assignee_id, done_at, created_at, "
                 + "created_by, updated_at, updated_by) VALUES ('LEAD', ?, ?, ?, ?, ?, UTC_TIMESTAMP(6), 'bench', "
                 + "UTC_TIMESTAMP(6), 'bench')", rows);
+        jdbc.update("UPDATE follow_up SET reminded_at = due_at WHERE created_by = 'bench' AND reminded_at IS NULL "
+                + "AND due_at < UTC_TIMESTAMP(6)");
     }
 
     private Object floorSales(long me, Instant since) {
