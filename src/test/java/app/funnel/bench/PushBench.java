@@ -74,11 +74,13 @@ class PushBench {
                 pages.add(page);
                 if (pages.size() == 10) {
                     heapAt10 = heapAfterGc();
+                    histogramAt10 = histogram();
                     listeningAt10 = live.listening();
                 }
             }
             double openSeconds = (System.nanoTime() - start) / 1e9;
             long heapAtAll = heapAfterGc();
+            writeHeapGrowth(histogramAt10, histogram(), uis - 10);
             int listeningAtAll = live.listening();
             double perUiKb = (heapAtAll - heapAt10) / 1024.0 / (uis - 10);
             System.out.printf(Locale.ROOT, "%n%d pages open in %.0f s; %d live subscriptions (%d at 10 pages)%n", uis,
@@ -142,6 +144,39 @@ class PushBench {
     }
 
     private long heapAt10;
+    private java.util.Map<String, long[]> histogramAt10;
+
+    /** Live objects per class (after a full collection): instances and bytes. */
+    private static java.util.Map<String, long[]> histogram() throws Exception {
+        var server = ManagementFactory.getPlatformMBeanServer();
+        String text = (String) server.invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                "gcClassHistogram", new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        java.util.Map<String, long[]> byClass = new java.util.HashMap<>();
+        for (String line : text.split("\n")) {
+            String[] parts = line.trim().split("\\s+");
+            if (parts.length >= 4 && parts[0].endsWith(":")) {
+                byClass.put(parts[3], new long[] {Long.parseLong(parts[1]), Long.parseLong(parts[2])});
+            }
+        }
+        return byClass;
+    }
+
+    /** What one more open page adds, per class, biggest first: where the heap per page goes. */
+    private static void writeHeapGrowth(java.util.Map<String, long[]> before, java.util.Map<String, long[]> after, int pages)
+            throws java.io.IOException {
+        StringBuilder out = new StringBuilder("bytes per page  instances per page  class\n");
+        after.entrySet().stream()
+                .map(e -> java.util.Map.entry(e.getKey(), new long[] {
+                        e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+                        e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                .limit(40)
+                .forEach(e -> out.append(String.format(Locale.ROOT, "%14.0f  %18.1f  %s%n",
+                        e.getValue()[1] / (double) pages, e.getValue()[0] / (double) pages, e.getKey())));
+        System.out.println(out);
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/bench"));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target/bench/push-heap.txt"), out);
+    }
     private int listeningAt10;
 
     /** Publishes a new definitions version (every user is notified); returns when its transaction has committed. */
