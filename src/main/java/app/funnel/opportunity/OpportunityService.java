@@ -362,6 +362,12 @@ public class OpportunityService {
                 .map(a -> new AccountSummary(id(a), a.getName(), a.getDomain())).toList();
     }
 
+    /** One account by id (a link to its deals, from the global search), empty when there is none. */
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public java.util.Optional<AccountSummary> account(long id) {
+        return accounts.findById(id).map(a -> new AccountSummary(id(a), a.getName(), a.getDomain()));
+    }
+
     /** A deal as the rep's lists show it. */
     public record DealLine(long id, String name, BigDecimal amount, String currency, LocalDate expectedClose, Stage stage,
                            Instant updatedAt) {

@@ -42,7 +42,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     MainLayout(AuthenticationContext authentication, DefinitionService definitions,
                app.funnel.notification.NotificationService notifications, app.funnel.base.ui.LiveUpdates live,
-               app.funnel.user.UserService users) {
+               app.funnel.user.UserService users, app.funnel.search.SearchService search) {
         setPrimarySection(Section.DRAWER);
         DrawerToggle toggle = new DrawerToggle();
         toggle.setAriaLabel(getTranslation("layout.toggle"));
@@ -52,7 +52,12 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         Div spacer = new Div();
         spacer.getStyle().set("flex", "1");
         if (CurrentUser.get().isPresent()) {
-            addToNavbar(toggle, viewTitle, banner, spacer, new app.funnel.notification.ui.Bell(notifications, live));
+            addToNavbar(toggle, viewTitle, banner, spacer);
+            if (!CurrentUser.require().roles().isEmpty()) {
+                // a user without roles may open no record, so there is nothing to search for
+                addToNavbar(new app.funnel.search.ui.GlobalSearch(search));
+            }
+            addToNavbar(new app.funnel.notification.ui.Bell(notifications, live));
             // mails are written in the language the user works in
             com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
             if (ui != null && ui.getLocale() != null) {

@@ -177,6 +177,8 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
             parameters.getSingleParameter("stage").map(Stage::valueOf).ifPresent(stage::setValue);
             parameters.getSingleParameter("owner").map(Long::valueOf).ifPresent(id -> owner.setValue(
                     users.enabledWithRole(Role.SALES).stream().filter(u -> u.id() == id).findFirst().orElse(null)));
+            parameters.getSingleParameter("account").map(Long::valueOf)
+                    .ifPresent(id -> account.setValue(opportunities.account(id).orElse(null)));
             parameters.getSingleParameter("closeFrom").map(LocalDate::parse).ifPresent(closeFrom::setValue);
             parameters.getSingleParameter("closeTo").map(LocalDate::parse).ifPresent(closeTo::setValue);
             drilled = new OpportunityQuery(null, null, null, null, null, null, null,
