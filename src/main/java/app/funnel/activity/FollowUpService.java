@@ -106,6 +106,18 @@ public class FollowUpService {
         return entry(followUp, item, users.displayNames(), now);
     }
 
+    /** Removes a follow-up planned by mistake (the undo of a bulk "add a follow-up"), while nobody changed it. */
+    @Transactional
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public void delete(long id, long expectedVersion) {
+        FollowUp followUp = loadForChange(id, expectedVersion);
+        WorkItem item = work.require(followUp.getRecordType(), followUp.getRecordId());
+        requireMayChange(followUp, item);
+        followUps.delete(followUp);
+        followUps.flush();
+        events.publishEvent(new RecordTouched(item.recordType(), item.id(), item.ownerId(), CurrentUser.require().username()));
+    }
+
     /** A record's follow-ups, open ones first by due time, then the done ones. */
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.HAS_ANY_ROLE)

@@ -147,6 +147,14 @@ class LeadSearch {
         }, each);
     }
 
+    /** The ids of the matching leads, lowest first, at most the limit. */
+    List<Long> ids(LeadQuery query, int limit) {
+        List<Object> args = new ArrayList<>();
+        String from = from(query, args);
+        String sql = "SELECT id" + from + where(conditions(query, args)) + " ORDER BY id LIMIT " + Math.max(0, limit);
+        return jdbc.queryForList(sql, Long.class, args.toArray());
+    }
+
     /** For tests on small data: how near an end a page is read directly. */
     void shallow(long pages) {
         this.shallow = pages;

@@ -110,6 +110,15 @@ public class LeadService {
         return search.count(query);
     }
 
+    /**
+     * The ids of the leads the grid's filters select, lowest first, at most {@code limit}: what a
+     * bulk action over "all matching" works through.
+     */
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public List<Long> ids(LeadQuery query, int limit) {
+        return search.ids(query, limit);
+    }
+
     /** For the status tabs: how many leads of each status match the other filters. */
     @PreAuthorize(Roles.HAS_ANY_ROLE)
     public java.util.Map<LeadStatus, Long> countsByStatus(LeadQuery query) {

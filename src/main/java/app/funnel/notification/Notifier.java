@@ -96,6 +96,31 @@ class Notifier {
         }
     }
 
+    /**
+     * One notification per person for a bulk action, naming the first records and how many more:
+     * "Ana Souza, Bruno Lima, Carla Dias +34" (names need no translation).
+     */
+    @EventListener
+    void bulkChanged(app.funnel.base.BulkChanged bulk) {
+        NotificationKind kind = NotificationKind.valueOf(bulk.kind());
+        String actor = actor(bulk.by());
+        java.util.Set<Long> told = new java.util.HashSet<>();
+        bulk.byUser().forEach((userId, records) -> {
+            if (records.isEmpty() || users.usernameOf(userId).map(bulk.by()::equals).orElse(true)) {
+                return;
+            }
+            String subject = String.join(", ", records.stream().limit(3)
+                    .map(id -> names.name(bulk.recordType(), id)).toList())
+                    + (records.size() > 3 ? " +" + (records.size() - 3) : "");
+            if (store(userId, kind, bulk.recordType(), records.getFirst(), actor, subject, null)) {
+                told.add(userId);
+            }
+        });
+        if (!told.isEmpty()) {
+            events.publishEvent(new UsersNotified(told));
+        }
+    }
+
     /** A reminder, stored once for its key whichever node or run tries again. */
     void remind(long userId, NotificationKind kind, String recordType, long recordId, String subject, String onceKey) {
         if (store(userId, kind, recordType, recordId, "", subject, onceKey)) {
@@ -106,6 +131,9 @@ class Notifier {
     /** Tells the user, unless they did it themselves. */
     private void notifyOther(long userId, NotificationKind kind, String recordType, long recordId, String by,
                              @Nullable String subject) {
+        if (app.funnel.base.BulkScope.active()) {
+            return; // told once at the action's end (bulkChanged)
+        }
         if (users.usernameOf(userId).map(by::equals).orElse(true)) {
             return;
         }

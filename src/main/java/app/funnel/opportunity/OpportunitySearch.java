@@ -115,6 +115,12 @@ class OpportunitySearch {
         return reversed ? rows.reversed() : rows;
     }
 
+    List<Long> ids(OpportunityQuery query, int limit) {
+        List<Object> args = new ArrayList<>();
+        String sql = "SELECT id FROM opportunity" + where(conditions(query, args)) + " ORDER BY id LIMIT " + Math.max(0, limit);
+        return jdbc.queryForList(sql, Long.class, args.toArray());
+    }
+
     long count(OpportunityQuery query) {
         if (tallied(query)) {
             return tally.count(tallyFilter(query));

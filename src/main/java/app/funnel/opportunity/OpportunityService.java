@@ -144,6 +144,12 @@ public class OpportunityService {
         return search.page(query, pageable);
     }
 
+    /** The ids of the deals the grid's filters select, lowest first, at most {@code limit} (bulk actions). */
+    @PreAuthorize(Roles.HAS_ANY_ROLE)
+    public List<Long> ids(OpportunityQuery query, int limit) {
+        return search.ids(query, limit);
+    }
+
     @PreAuthorize(Roles.HAS_ANY_ROLE)
     public long count(OpportunityQuery query) {
         return search.count(query);

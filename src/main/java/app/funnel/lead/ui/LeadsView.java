@@ -87,7 +87,8 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
     private final java.util.Set<Long> withNextStep = new java.util.HashSet<>();
 
     LeadsView(LeadService leads, app.funnel.lead.LeadExport export, DefinitionService definitions, UserService users, List<LeadExtension> extensions,
-              app.funnel.activity.ui.RecordWorkPanels work, app.funnel.base.ui.LiveUpdates live, Clock clock) {
+              app.funnel.activity.ui.RecordWorkPanels work, app.funnel.base.ui.LiveUpdates live, Clock clock,
+              List<app.funnel.base.ui.GridActions> gridActions) {
         this.work = work;
         // a colleague's change to any lead: the tabs' counts and the page shown follow (coalesced)
         String myName = CurrentUser.get().map(CurrentUser::username).orElse("");
@@ -174,11 +175,15 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
             withNextStep.removeAll(sqls);
             withNextStep.addAll(work.withOpenFollowUp(app.funnel.lead.LeadStatus.LIFECYCLE.recordType(), sqls));
             return rows;
-        }, pageable -> leads.count(query()));
+        }, pageable -> leads.count(query())).setIdentifierProvider(LeadRow::id);
         grid.addItemClickListener(e -> open(e.getItem().id()));
         grid.setSizeFull();
 
-        add(toolbar, tabs, grid);
+        add(toolbar, tabs);
+        app.funnel.base.ui.GridActions.attach(grid, app.funnel.lead.LeadStatus.LIFECYCLE.recordType(), LeadRow::id,
+                () -> leads.count(query()), limit -> leads.ids(query(), limit), this::refresh, gridActions)
+                .forEach(this::add);
+        add(grid);
         updateCounts();
     }
 

@@ -79,7 +79,8 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
     private final app.funnel.activity.ui.RecordWorkPanels work;
 
     OpportunitiesView(OpportunityService opportunities, DefinitionService definitions, LeadService leads,
-                      UserService users, app.funnel.activity.ui.RecordWorkPanels work, Clock clock) {
+                      UserService users, app.funnel.activity.ui.RecordWorkPanels work, Clock clock,
+                      List<app.funnel.base.ui.GridActions> gridActions) {
         this.work = work;
         this.opportunities = opportunities;
         this.definitions = definitions;
@@ -144,7 +145,7 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
         grid.addColumn(r -> owners.getOrDefault(r.ownerId(), "?")).setHeader(getTranslation("opportunities.col.owner"))
                 .setAutoWidth(true);
         grid.setItemsPageable(pageable -> opportunities.search(query(), pageable),
-                pageable -> opportunities.count(query()));
+                pageable -> opportunities.count(query())).setIdentifierProvider(OpportunityRow::id);
         grid.addItemClickListener(e -> open(e.getItem().id()));
         grid.setSizeFull();
         footer.setId("opportunities-footer");
@@ -160,7 +161,11 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
         });
         add(new Toolbar(stage, owner, account, closeFrom, closeTo, amountMin, amountMax, mine, drillDown)
                 .end(new app.funnel.base.ui.CsvDownload("opportunities.csv", (delimiter, words, out) ->
-                        opportunities.export(query(), delimiter, words, out))), grid, footer);
+                        opportunities.export(query(), delimiter, words, out))));
+        app.funnel.base.ui.GridActions.attach(grid, app.funnel.opportunity.Stage.LIFECYCLE.recordType(),
+                OpportunityRow::id, () -> opportunities.count(query()), limit -> opportunities.ids(query(), limit),
+                this::refresh, gridActions).forEach(this::add);
+        add(grid, footer);
         updateFooter();
     }
 

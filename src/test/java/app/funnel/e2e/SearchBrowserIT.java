@@ -1,0 +1,82 @@
+package app.funnel.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import app.funnel.base.DemoMode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The global search driven from the keyboard, as a rep finds a caller: Ctrl+K from any view, type
+ * a few letters of the surname, arrow down to the lead, Enter opens it. On a phone the box stays in
+ * the navbar and the results fit the screen.
+ */
+class SearchBrowserIT extends BrowserTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void ctrl_k_finds_a_lead_by_surname_and_enter_opens_it() {
+        Map<String, Object> lead = jdbc.queryForMap(
+                "SELECT id, last_name, company FROM leads WHERE CHAR_LENGTH(last_name) >= 4 ORDER BY id LIMIT 1");
+        String surname = (String) lead.get("last_name");
+        Page page = chromium.newPage("en-US", 1440, 900);
+        Chromium.logIn(page, base(), "sales", DemoMode.DEMO_PASSWORD);
+        Chromium.waitForShell(page);
+        page.navigate(base() + "/board");
+        Chromium.waitForShell(page);
+
+        page.keyboard().press("Control+k");
+        Locator input = page.locator("#global-search input");
+        assertThat(input).isFocused();
+        page.keyboard().type(surname.substring(0, 4));
+        Locator items = page.locator("vaadin-combo-box-item");
+        assertThat(items.first()).isVisible();
+        assertThat(page.locator(".funnel-search-group").first()).containsText("Leads");
+        assertThat(items.filter(new Locator.FilterOptions().setHasText(surname)).first()).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(SharedScreens.path("page-search-sales-en-US.png")));
+
+        // the first hit whose title carries the surname: arrow down to it, then Enter
+        int target = -1;
+        for (int i = 0; i < items.count(); i++) {
+            if (items.nth(i).innerText().contains(surname)) {
+                target = i;
+                break;
+            }
+        }
+        for (int i = 0; i <= target; i++) {
+            page.keyboard().press("ArrowDown");
+        }
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(Pattern.compile(".*/leads/\\d+.*"));
+        assertThat(page.locator("#lead-dialog")).isVisible();
+        assertThat(page.locator("#lead-last-name input")).hasValue(Pattern.compile(".+"));
+        page.context().close();
+    }
+
+    @Test
+    void on_a_phone_the_search_opens_a_deal_in_portuguese() {
+        String deal = jdbc.queryForObject("SELECT name FROM opportunities ORDER BY id LIMIT 1", String.class);
+        Page phone = chromium.newPage("pt-BR", 390, 844);
+        Chromium.logIn(phone, base(), "sales", DemoMode.DEMO_PASSWORD);
+        Chromium.waitForShell(phone);
+        Locator box = phone.locator("#global-search");
+        assertThat(box).isVisible();
+        double right = (double) box.evaluate("e => e.getBoundingClientRect().right");
+        org.junit.jupiter.api.Assertions.assertTrue(right <= 390, "the search box ends inside the screen, at " + right);
+        box.locator("input").click();
+        phone.keyboard().type(deal.substring(0, Math.min(deal.length(), 6)));
+        Locator group = phone.locator(".funnel-search-group").filter(new Locator.FilterOptions().setHasText("Oportunidades"));
+        assertThat(group.first()).isVisible();
+        phone.screenshot(new Page.ScreenshotOptions().setPath(SharedScreens.path("phone-search-pt-BR.png")));
+        phone.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(deal)).first().click();
+        assertThat(phone).hasURL(Pattern.compile(".*/opportunities/\\d+.*"));
+        phone.context().close();
+    }
+}
