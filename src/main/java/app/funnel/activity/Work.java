@@ -57,11 +57,6 @@ class Work {
     }
 
     long myId() {
-        CurrentUser me = CurrentUser.require();
-        if (me.userId() != null) {
-            return me.userId();
-        }
-        return users.byUsername(me.username())
-                .orElseThrow(() -> new IllegalStateException("The logged-in user no longer exists")).id();
+        return users.currentId();
     }
 }

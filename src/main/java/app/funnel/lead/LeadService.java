@@ -798,12 +798,7 @@ public class LeadService {
     }
 
     private long myId() {
-        CurrentUser me = CurrentUser.require();
-        if (me.userId() != null) {
-            return me.userId();
-        }
-        return users.byUsername(me.username())
-                .orElseThrow(() -> new IllegalStateException("The logged-in user no longer exists")).id();
+        return users.currentId();
     }
 
     private static long id(Lead lead) {

@@ -3,7 +3,6 @@ package app.funnel.notification;
 import app.funnel.activity.WorkNames;
 import app.funnel.base.InvalidInputException;
 import app.funnel.base.UsersNotified;
-import app.funnel.security.CurrentUser;
 import app.funnel.security.Roles;
 import app.funnel.user.UserService;
 import java.time.Clock;
@@ -98,11 +97,6 @@ public class NotificationService {
     }
 
     private long myId() {
-        CurrentUser me = CurrentUser.require();
-        if (me.userId() != null) {
-            return me.userId();
-        }
-        return users.byUsername(me.username())
-                .orElseThrow(() -> new IllegalStateException("The logged-in user no longer exists")).id();
+        return users.currentId();
     }
 }

@@ -556,12 +556,7 @@ public class OpportunityService {
     }
 
     private long myId() {
-        CurrentUser me = CurrentUser.require();
-        if (me.userId() != null) {
-            return me.userId();
-        }
-        return users.byUsername(me.username()).map(UserSummary::id)
-                .orElseThrow(() -> new IllegalStateException("The logged-in user no longer exists"));
+        return users.currentId();
     }
 
     private static long id(Opportunity opportunity) {

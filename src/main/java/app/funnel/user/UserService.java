@@ -249,6 +249,18 @@ public class UserService {
         return before;
     }
 
+    /** The id of the logged-in user: from the login when it carries one, else by username. */
+    @Transactional(readOnly = true)
+    @PreAuthorize(Roles.IS_AUTHENTICATED)
+    public long currentId() {
+        app.funnel.security.CurrentUser me = app.funnel.security.CurrentUser.require();
+        if (me.userId() != null) {
+            return me.userId();
+        }
+        return byUsername(me.username())
+                .orElseThrow(() -> new IllegalStateException("The logged-in user no longer exists")).id();
+    }
+
     /** A user by username, for features that store owners by id. */
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.IS_AUTHENTICATED)

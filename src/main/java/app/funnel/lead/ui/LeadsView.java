@@ -81,6 +81,8 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
     private @Nullable FunnelStep reached;
     private @Nullable Long ownerFilter;
     private final Span drillDown = new Span();
+    /** The tab, filters, sort and columns in the URL. */
+    private final app.funnel.base.ui.GridState<LeadRow> state = new app.funnel.base.ui.GridState<>(grid, "leads");
 
     private final app.funnel.activity.ui.RecordWorkPanels work;
     /** Of the SQLs shown, those with an open next step. */
@@ -88,7 +90,7 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
 
     LeadsView(LeadService leads, app.funnel.lead.LeadExport export, DefinitionService definitions, UserService users, List<LeadExtension> extensions,
               app.funnel.activity.ui.RecordWorkPanels work, app.funnel.base.ui.LiveUpdates live, Clock clock,
-              List<app.funnel.base.ui.GridActions> gridActions) {
+              List<app.funnel.base.ui.GridActions> gridActions, app.funnel.savedview.SavedViewService savedViews) {
         this.work = work;
         // a colleague's change to any lead: the tabs' counts and the page shown follow (coalesced)
         String myName = CurrentUser.get().map(CurrentUser::username).orElse("");
@@ -113,34 +115,40 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
             statusTab.put(status, tab);
             tabs.add(tab);
         }
-        tabs.addSelectedChangeListener(e -> refresh());
+        tabs.addSelectedChangeListener(e -> changed());
 
         mine.setLabel(getTranslation(me.has(Role.SALES) ? "leads.mine-sales" : "leads.mine"));
         mine.setId("filter-mine");
-        mine.addValueChangeListener(e -> refresh());
+        mine.addValueChangeListener(e -> changed());
         source.setPlaceholder(getTranslation("leads.any-source"));
         source.setItems(LeadSource.values());
         source.setItemLabelGenerator(s -> getTranslation("source." + s.name()));
         source.setClearButtonVisible(true);
         source.setId("filter-source");
-        source.addValueChangeListener(e -> refresh());
+        source.addValueChangeListener(e -> changed());
         from.setPlaceholder(getTranslation("leads.created-from"));
         from.setClearButtonVisible(true);
-        from.addValueChangeListener(e -> refresh());
+        from.addValueChangeListener(e -> changed());
         to.setPlaceholder(getTranslation("leads.created-to"));
         to.setClearButtonVisible(true);
-        to.addValueChangeListener(e -> refresh());
+        to.addValueChangeListener(e -> changed());
         text.setPlaceholder(getTranslation("leads.search"));
         text.setPrefixComponent(new Icon(VaadinIcon.SEARCH));
         text.setClearButtonVisible(true);
         text.setValueChangeMode(ValueChangeMode.LAZY);
         text.setMaxLength(100);
         text.setId("filter-text");
-        text.addValueChangeListener(e -> refresh());
+        text.addValueChangeListener(e -> changed());
 
         drillDown.setId("filter-reached");
         drillDown.addClassName("funnel-badge");
         drillDown.setVisible(false);
+        drillDown.getElement().addEventListener("click", e -> {
+            reached = null;
+            ownerFilter = null;
+            drillDown.setVisible(false);
+            changed();
+        });
         Toolbar toolbar = new Toolbar(text, source, from, to, mine, drillDown);
         toolbar.end(new app.funnel.base.ui.CsvDownload("leads.csv", (delimiter, words, out) ->
                 export.export(query(), delimiter, words, out)));
@@ -155,19 +163,19 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
         grid.setId("leads-grid");
         grid.addThemeVariants(GridVariant.ROW_STRIPES);
         grid.addColumn(r -> r.firstName() + " " + r.lastName()).setHeader(getTranslation("leads.col.name"))
-                .setSortProperty("lastName").setAutoWidth(true).setFlexGrow(1);
-        grid.addColumn(LeadRow::company).setHeader(getTranslation("leads.col.company")).setSortProperty("company")
+                .setKey("name").setSortProperty("lastName").setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(LeadRow::company).setHeader(getTranslation("leads.col.company")).setKey("company").setSortProperty("company")
                 .setAutoWidth(true);
-        grid.addColumn(LeadRow::email).setHeader(getTranslation("leads.col.email")).setAutoWidth(true);
+        grid.addColumn(LeadRow::email).setHeader(getTranslation("leads.col.email")).setKey("email").setAutoWidth(true);
         // badges are measured before they render: a width that holds a status and a flag side by side
         grid.addComponentColumn(this::statusCell).setHeader(getTranslation("leads.col.status"))
-                .setSortProperty("status").setWidth("14rem").setFlexGrow(0);
+                .setKey("status").setSortProperty("status").setWidth("14rem").setFlexGrow(0);
         grid.addColumn(r -> getTranslation("source." + r.source().name())).setHeader(getTranslation("leads.col.source"))
-                .setAutoWidth(true);
+                .setKey("source").setAutoWidth(true);
         grid.addColumn(r -> owners.getOrDefault(r.ownerId(), "?")).setHeader(getTranslation("leads.col.owner"))
-                .setAutoWidth(true);
+                .setKey("owner").setAutoWidth(true);
         grid.addColumn(r -> Messages.dateTime(r.createdAt())).setHeader(getTranslation("leads.col.created"))
-                .setSortProperty("createdAt").setAutoWidth(true);
+                .setKey("created").setSortProperty("createdAt").setAutoWidth(true);
         grid.setItemsPageable(pageable -> {
             List<LeadRow> rows = leads.search(query(), pageable);
             // SQLs without an open next step are marked, as on My work
@@ -177,7 +185,10 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
             return rows;
         }, pageable -> leads.count(query())).setIdentifierProvider(LeadRow::id);
         grid.addItemClickListener(e -> open(e.getItem().id()));
+        grid.addSortListener(e -> remember());
         grid.setSizeFull();
+        toolbar.end(state.columnChooser(this::remember));
+        toolbar.end(new app.funnel.savedview.ui.SavedViewsMenu(savedViews, "leads", () -> state.queryString(filters())));
 
         add(toolbar, tabs);
         app.funnel.base.ui.GridActions.attach(grid, app.funnel.lead.LeadStatus.LIFECYCLE.recordType(), LeadRow::id,
@@ -191,33 +202,87 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
     @Override
     public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
         event.getRouteParameters().getLong("leadId").ifPresent(id -> event.getUI().access(() -> open(id)));
-        // ?from=2026-01-01&to=2026-03-31&source=EVENT&owner=12&reached=SQL: the dashboard's drill-down
+        // ?status=SQL&text=ana&from=2026-01-01&to=2026-03-31&source=EVENT&mine=1&owner=12&reached=SQL&sort=createdAt,desc&hide=email
+        // (the dashboard's drill-down, a bookmark, a saved view, the back button)
         var parameters = event.getLocation().getQueryParameters();
-        try {
-            parameters.getSingleParameter("from").map(java.time.LocalDate::parse).ifPresent(from::setValue);
-            parameters.getSingleParameter("to").map(java.time.LocalDate::parse).ifPresent(to::setValue);
-            parameters.getSingleParameter("source").map(LeadSource::valueOf).ifPresent(source::setValue);
-            ownerFilter = parameters.getSingleParameter("owner").map(Long::valueOf).orElse(null);
-            reached = parameters.getSingleParameter("reached").map(FunnelStep::valueOf).orElse(null);
-        } catch (RuntimeException badLink) {
-            Messages.error(getTranslation("leads.bad-link"));
-        }
-        if (reached != null || ownerFilter != null) {
-            String text = reached == null ? "" : getTranslation("leads.reached", getTranslation("step." + reached.name()));
-            if (ownerFilter != null) {
-                text += (text.isEmpty() ? "" : " · ") + owners.getOrDefault(ownerFilter, "?");
+        state.restoring(() -> {
+            try {
+                LeadStatus status = parameters.getSingleParameter("status").map(LeadStatus::valueOf).orElse(null);
+                tabs.setSelectedTab(status == null ? allTab : statusTab.get(status));
+                text.setValue(parameters.getSingleParameter("text").orElse(""));
+                from.setValue(parameters.getSingleParameter("from").map(java.time.LocalDate::parse).orElse(null));
+                to.setValue(parameters.getSingleParameter("to").map(java.time.LocalDate::parse).orElse(null));
+                source.setValue(parameters.getSingleParameter("source").map(LeadSource::valueOf).orElse(null));
+                mine.setValue(parameters.getSingleParameter("mine").map("1"::equals).orElse(false));
+                ownerFilter = parameters.getSingleParameter("owner").map(Long::valueOf).orElse(null);
+                reached = parameters.getSingleParameter("reached").map(FunnelStep::valueOf).orElse(null);
+            } catch (RuntimeException badLink) {
+                Messages.error(getTranslation("leads.bad-link"));
             }
-            drillDown.setText(text + " ✕");
-            drillDown.setTitle(getTranslation("leads.reached-clear"));
-            drillDown.setVisible(true);
-            drillDown.getElement().addEventListener("click", e -> {
-                reached = null;
-                ownerFilter = null;
-                drillDown.setVisible(false);
-                refresh();
-            });
-            refresh();
+        });
+        state.restore(parameters);
+        state.settled(filters());
+        showDrillDown();
+        refresh();
+    }
+
+    /** The dashboard's drill-down (a funnel step reached, an owner) as a badge that clears it. */
+    private void showDrillDown() {
+        if (reached == null && ownerFilter == null) {
+            drillDown.setVisible(false);
+            return;
         }
+        String text = reached == null ? "" : getTranslation("leads.reached", getTranslation("step." + reached.name()));
+        if (ownerFilter != null) {
+            text += (text.isEmpty() ? "" : " · ") + owners.getOrDefault(ownerFilter, "?");
+        }
+        drillDown.setText(text + " ✕");
+        drillDown.setTitle(getTranslation("leads.reached-clear"));
+        drillDown.setVisible(true);
+    }
+
+    /** The state of the screen as URL parameters (the sort and columns are added by {@link #state}). */
+    private Map<String, String> filters() {
+        Map<String, String> filters = new LinkedHashMap<>();
+        LeadStatus status = tabStatus.get(tabs.getSelectedTab());
+        if (status != null) {
+            filters.put("status", status.name());
+        }
+        if (!text.getValue().isBlank()) {
+            filters.put("text", text.getValue().strip());
+        }
+        if (source.getValue() != null) {
+            filters.put("source", source.getValue().name());
+        }
+        if (from.getValue() != null) {
+            filters.put("from", from.getValue().toString());
+        }
+        if (to.getValue() != null) {
+            filters.put("to", to.getValue().toString());
+        }
+        if (mine.getValue()) {
+            filters.put("mine", "1");
+        }
+        if (ownerFilter != null) {
+            filters.put("owner", ownerFilter.toString());
+        }
+        if (reached != null) {
+            filters.put("reached", reached.name());
+        }
+        return filters;
+    }
+
+    /** A filter, the tab, the sort or the columns changed: reload and remember it in the URL. */
+    private void changed() {
+        if (state.isRestoring()) {
+            return;
+        }
+        refresh();
+        remember();
+    }
+
+    private void remember() {
+        state.write(filters());
     }
 
     private void open(long id) {
@@ -230,7 +295,7 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
         }
         LeadDialog dialog = new LeadDialog(leads, definitions, users, extensions, work, lead, this::refresh);
         dialog.addOpenedChangeListener(e -> getUI().ifPresent(ui -> ui.getPage().getHistory()
-                .replaceState(null, e.isOpened() ? "leads/" + id : "leads")));
+                .replaceState(null, state.location(e.isOpened() ? "/" + id : ""))));
         dialog.open();
     }
 
