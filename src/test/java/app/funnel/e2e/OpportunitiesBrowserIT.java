@@ -67,8 +67,28 @@ class OpportunitiesBrowserIT extends BrowserTest {
         assertThat(sales.locator("#column-PROPOSAL .funnel-deal")
                 .filter(new Locator.FilterOptions().setHasText("Servers for " + company))).isVisible();
 
+        // the keyboard does what a drop does: focus the card's "Move to…", Enter, arrow to a stage, Enter
         card = sales.locator(".funnel-deal").filter(new Locator.FilterOptions().setHasText("Servers for " + company));
-        card.dblclick();
+        card.locator(".funnel-deal-move").focus();
+        sales.keyboard().press("Enter");
+        Locator back = sales.locator("vaadin-context-menu-item").filter(new Locator.FilterOptions().setHasText("Qualification"));
+        assertThat(back).isVisible();
+        for (int i = 0; i < 8 && back.getAttribute("focused") == null; i++) {
+            sales.keyboard().press("ArrowDown");
+        }
+        sales.keyboard().press("Enter");
+        // back to an earlier stage needs a reason, asked in the drop's dialog
+        sales.locator("#drop-reason input").fill("Scope not agreed yet");
+        sales.locator("#drop-confirm").click();
+        assertThat(sales.locator("#column-QUALIFICATION .funnel-deal")
+                .filter(new Locator.FilterOptions().setHasText("Servers for " + company))).isVisible();
+        // and the move can be undone from its message
+        sales.locator("#board-undo").click();
+        assertThat(sales.locator("#column-PROPOSAL .funnel-deal")
+                .filter(new Locator.FilterOptions().setHasText("Servers for " + company))).isVisible();
+
+        card = sales.locator(".funnel-deal").filter(new Locator.FilterOptions().setHasText("Servers for " + company));
+        card.locator(".funnel-deal-title").click();
         deal = sales.locator("#opportunity-dialog");
         move(sales, "Quote");
         Locator missing = sales.locator("#missing-criteria");

@@ -21,6 +21,9 @@ import app.funnel.user.UserService;
 import app.funnel.user.UserSummary;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.dnd.DragSource;
@@ -261,9 +264,39 @@ final class BoardView extends Main implements HasDynamicTitle {
             DragSource<Div> source = DragSource.create(card);
             source.setDragData(row);
             card.addClassName("draggable");
+            card.add(moveMenu(row));
         }
-        card.getElement().addEventListener("dblclick", e -> openDialog(row.id()));
+        // one click (or Enter on the focused card) opens the deal; the card is a focusable button
+        card.getElement().setAttribute("tabindex", "0");
+        card.getElement().setAttribute("role", "button");
+        card.getElement().setAttribute("aria-label", getTranslation("board.card-label", row.name(),
+                getTranslation("stage." + row.stage().name())));
+        card.getElement().addEventListener("click", e -> openDialog(row.id()));
+        card.getElement().addEventListener("keydown", e -> openDialog(row.id()))
+                .setFilter("event.key === 'Enter' && event.target === element");
         return card;
+    }
+
+    /**
+     * "Move to…" on a card: the keyboard's (and a phone's) way to do what a drop does, with the same
+     * checked change. The menu's clicks do not reach the card (which would open it).
+     */
+    private Component moveMenu(OpportunityRow row) {
+        Button move = new Button(getTranslation("board.move-to"), new Icon(VaadinIcon.ARROWS_LONG_RIGHT));
+        move.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        move.addClassName("funnel-deal-move");
+        move.setId("move-" + row.id());
+        move.getElement().executeJs("this.addEventListener('click', e => e.stopPropagation());"
+                + "this.addEventListener('keydown', e => e.stopPropagation());");
+        com.vaadin.flow.component.contextmenu.ContextMenu menu = new com.vaadin.flow.component.contextmenu.ContextMenu(move);
+        menu.setOpenOnClick(true);
+        for (Stage stage : Stage.values()) {
+            if (stage != row.stage()) {
+                menu.addItem(getTranslation("stage." + stage.name()), e -> dropped(row, stage))
+                        .setId("move-" + row.id() + "-" + stage.name());
+            }
+        }
+        return move;
     }
 
     private void openDialog(long id) {
@@ -327,7 +360,7 @@ final class BoardView extends Main implements HasDynamicTitle {
             if (ask != null) {
                 ask.close();
             }
-            Messages.success(getTranslation("board.moved", deal.name(), getTranslation("stage." + to.name())));
+            undoable(row, deal, to);
             reloadBoth(row.stage(), to);
         } catch (TransitionRefusedException refused) {
             reloadBoth(row.stage(), to);
@@ -347,6 +380,30 @@ final class BoardView extends Main implements HasDynamicTitle {
             Messages.show(this, conflict);
             reload();
         }
+    }
+
+    /**
+     * Says the move, with an Undo that moves the deal back (the same checked change, its reason
+     * "Undo"), while nobody changed the deal since.
+     */
+    private void undoable(OpportunityRow row, app.funnel.opportunity.OpportunityDetails deal, Stage to) {
+        com.vaadin.flow.component.notification.Notification note = new com.vaadin.flow.component.notification.Notification();
+        note.setDuration(8000);
+        note.setPosition(com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
+        Button undo = new Button(getTranslation("board.undo"), e -> {
+            note.close();
+            try {
+                opportunities.moveStage(deal.id(), deal.version(), row.stage(), getTranslation("board.undo"), null, null);
+                Messages.success(getTranslation("board.moved", deal.name(), getTranslation("stage." + row.stage().name())));
+            } catch (RuntimeException refused) {
+                Messages.error(getTranslation("board.undo-refused"));
+            }
+            reloadBoth(row.stage(), to);
+        });
+        undo.setId("board-undo");
+        undo.addThemeVariants(ButtonVariant.TERTIARY);
+        note.add(new Span(getTranslation("board.moved", deal.name(), getTranslation("stage." + to.name()))), undo);
+        note.open();
     }
 
     private Consumer<java.util.Set<String>> confirmAndRetry(OpportunityRow row, Stage to, @Nullable String reason,

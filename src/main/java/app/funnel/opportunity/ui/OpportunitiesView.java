@@ -75,12 +75,15 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
     /** The dashboard's drill-down: filters the grid has no field for, from the URL (removable as one). */
     private final Span drillDown = new Span();
     private OpportunityQuery drilled = OpportunityQuery.all();
+    /** The filters, sort and columns in the URL. */
+    private final app.funnel.base.ui.GridState<OpportunityRow> state = new app.funnel.base.ui.GridState<>(grid, "opportunities");
 
     private final app.funnel.activity.ui.RecordWorkPanels work;
 
     OpportunitiesView(OpportunityService opportunities, DefinitionService definitions, LeadService leads,
                       UserService users, app.funnel.activity.ui.RecordWorkPanels work, Clock clock,
-                      List<app.funnel.base.ui.GridActions> gridActions) {
+                      List<app.funnel.base.ui.GridActions> gridActions,
+                      app.funnel.savedview.SavedViewService savedViews) {
         this.work = work;
         this.opportunities = opportunities;
         this.definitions = definitions;
@@ -110,7 +113,7 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
         account.setItemLabelGenerator(OpportunityService.AccountSummary::name);
         account.setClearButtonVisible(true);
         account.setId("filter-account");
-        account.addValueChangeListener(e -> refresh());
+        account.addValueChangeListener(e -> changed());
         closeFrom.setPlaceholder(getTranslation("opportunities.close-from"));
         closeFrom.setClearButtonVisible(true);
         closeTo.setPlaceholder(getTranslation("opportunities.close-to"));
@@ -120,33 +123,34 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
         amountMin.setId("filter-amount-min");
         amountMax.setPlaceholder(getTranslation("opportunities.amount-max"));
         amountMax.setClearButtonVisible(true);
-        stage.addValueChangeListener(e -> refresh());
-        mine.addValueChangeListener(e -> refresh());
-        owner.addValueChangeListener(e -> refresh());
-        closeFrom.addValueChangeListener(e -> refresh());
-        closeTo.addValueChangeListener(e -> refresh());
-        amountMin.addValueChangeListener(e -> refresh());
-        amountMax.addValueChangeListener(e -> refresh());
+        stage.addValueChangeListener(e -> changed());
+        mine.addValueChangeListener(e -> changed());
+        owner.addValueChangeListener(e -> changed());
+        closeFrom.addValueChangeListener(e -> changed());
+        closeTo.addValueChangeListener(e -> changed());
+        amountMin.addValueChangeListener(e -> changed());
+        amountMax.addValueChangeListener(e -> changed());
 
         grid.setId("opportunities-grid");
         grid.addThemeVariants(GridVariant.ROW_STRIPES);
         grid.addColumn(OpportunityRow::name).setHeader(getTranslation("opportunities.col.name"))
-                .setSortProperty("name").setAutoWidth(true).setFlexGrow(1);
+                .setKey("name").setSortProperty("name").setAutoWidth(true).setFlexGrow(1);
         grid.addColumn(OpportunityRow::accountName).setHeader(getTranslation("opportunities.col.account"))
-                .setAutoWidth(true);
+                .setKey("account").setAutoWidth(true);
         grid.addComponentColumn(this::stageCell).setHeader(getTranslation("opportunities.col.stage"))
-                .setSortProperty("stage").setWidth("13rem").setFlexGrow(0);
+                .setKey("stage").setSortProperty("stage").setWidth("13rem").setFlexGrow(0);
         grid.addColumn(r -> Money.format(r.amount(), r.currency())).setHeader(getTranslation("opportunities.col.amount"))
-                .setSortProperty("amount").setAutoWidth(true).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                .setKey("amount").setSortProperty("amount").setAutoWidth(true).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         grid.addColumn(r -> r.probability() + " %").setHeader(getTranslation("opportunities.col.probability"))
-                .setAutoWidth(true).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
+                .setKey("probability").setAutoWidth(true).setTextAlign(com.vaadin.flow.component.grid.ColumnTextAlign.END);
         grid.addColumn(r -> app.funnel.base.ui.Messages.date(r.expectedClose())).setHeader(getTranslation("opportunities.col.close"))
-                .setSortProperty("expectedClose").setAutoWidth(true);
+                .setKey("close").setSortProperty("expectedClose").setAutoWidth(true);
         grid.addColumn(r -> owners.getOrDefault(r.ownerId(), "?")).setHeader(getTranslation("opportunities.col.owner"))
-                .setAutoWidth(true);
+                .setKey("owner").setAutoWidth(true);
         grid.setItemsPageable(pageable -> opportunities.search(query(), pageable),
                 pageable -> opportunities.count(query())).setIdentifierProvider(OpportunityRow::id);
         grid.addItemClickListener(e -> open(e.getItem().id()));
+        grid.addSortListener(e -> remember());
         grid.setSizeFull();
         footer.setId("opportunities-footer");
         footer.addClassName("funnel-footer");
@@ -157,11 +161,14 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
         drillDown.getElement().addEventListener("click", e -> {
             drilled = OpportunityQuery.all();
             drillDown.setVisible(false);
-            refresh();
+            changed();
         });
         add(new Toolbar(stage, owner, account, closeFrom, closeTo, amountMin, amountMax, mine, drillDown)
                 .end(new app.funnel.base.ui.CsvDownload("opportunities.csv", (delimiter, words, out) ->
-                        opportunities.export(query(), delimiter, words, out))));
+                        opportunities.export(query(), delimiter, words, out)))
+                .end(state.columnChooser(this::remember))
+                .end(new app.funnel.savedview.ui.SavedViewsMenu(savedViews, "opportunities",
+                        () -> state.queryString(filters()))));
         app.funnel.base.ui.GridActions.attach(grid, app.funnel.opportunity.Stage.LIFECYCLE.recordType(),
                 OpportunityRow::id, () -> opportunities.count(query()), limit -> opportunities.ids(query(), limit),
                 this::refresh, gridActions).forEach(this::add);
@@ -175,30 +182,36 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
         // the dashboard's drill-down, e.g. ?stage=CLOSED_LOST&changedFrom=2026-01-01&changedTo=2026-03-31
         // &lostReason=PRICE&owner=12&source=EVENT, or ?open=true&closeFrom=...&closeTo=...&currency=EUR
         var parameters = event.getLocation().getQueryParameters();
-        if (parameters.getParameters().isEmpty()) {
-            return;
-        }
-        try {
-            parameters.getSingleParameter("stage").map(Stage::valueOf).ifPresent(stage::setValue);
-            parameters.getSingleParameter("owner").map(Long::valueOf).ifPresent(id -> owner.setValue(
-                    users.enabledWithRole(Role.SALES).stream().filter(u -> u.id() == id).findFirst().orElse(null)));
-            parameters.getSingleParameter("account").map(Long::valueOf)
-                    .ifPresent(id -> account.setValue(opportunities.account(id).orElse(null)));
-            parameters.getSingleParameter("closeFrom").map(LocalDate::parse).ifPresent(closeFrom::setValue);
-            parameters.getSingleParameter("closeTo").map(LocalDate::parse).ifPresent(closeTo::setValue);
-            drilled = new OpportunityQuery(null, null, null, null, null, null, null,
-                    parameters.getSingleParameter("open").map(Boolean::parseBoolean).orElse(false),
-                    parameters.getSingleParameter("changedFrom").map(LocalDate::parse).orElse(null),
-                    parameters.getSingleParameter("changedTo").map(LocalDate::parse).orElse(null),
-                    parameters.getSingleParameter("lostReason").map(LostReason::valueOf).orElse(null),
-                    parameters.getSingleParameter("currency").filter(c -> c.matches("[A-Z]{3}")).orElse(null),
-                    parameters.getSingleParameter("source").map(app.funnel.lead.LeadSource::valueOf).orElse(null),
-                    parameters.getSingleParameter("createdFrom").map(LocalDate::parse).orElse(null),
-                    parameters.getSingleParameter("createdTo").map(LocalDate::parse).orElse(null));
-        } catch (RuntimeException badLink) {
-            Messages.error(getTranslation("opportunities.bad-link"));
-            return;
-        }
+        state.restoring(() -> {
+            try {
+                stage.setValue(parameters.getSingleParameter("stage").map(Stage::valueOf).orElse(null));
+                mine.setValue(parameters.getSingleParameter("mine").map("1"::equals).orElse(false));
+                Long ownerId = parameters.getSingleParameter("owner").map(Long::valueOf).orElse(null);
+                owner.setValue(ownerId == null ? null : users.enabledWithRole(Role.SALES).stream()
+                        .filter(u -> u.id() == ownerId).findFirst().orElse(null));
+                Long accountId = parameters.getSingleParameter("account").map(Long::valueOf).orElse(null);
+                account.setValue(accountId == null ? null : opportunities.account(accountId).orElse(null));
+                closeFrom.setValue(parameters.getSingleParameter("closeFrom").map(LocalDate::parse).orElse(null));
+                closeTo.setValue(parameters.getSingleParameter("closeTo").map(LocalDate::parse).orElse(null));
+                amountMin.setValue(parameters.getSingleParameter("amountMin").map(java.math.BigDecimal::new).orElse(null));
+                amountMax.setValue(parameters.getSingleParameter("amountMax").map(java.math.BigDecimal::new).orElse(null));
+                drilled = new OpportunityQuery(null, null, null, null, null, null, null,
+                        parameters.getSingleParameter("open").map(Boolean::parseBoolean).orElse(false),
+                        parameters.getSingleParameter("changedFrom").map(LocalDate::parse).orElse(null),
+                        parameters.getSingleParameter("changedTo").map(LocalDate::parse).orElse(null),
+                        parameters.getSingleParameter("lostReason").map(LostReason::valueOf).orElse(null),
+                        parameters.getSingleParameter("currency").filter(c -> c.matches("[A-Z]{3}")).orElse(null),
+                        parameters.getSingleParameter("source").map(app.funnel.lead.LeadSource::valueOf).orElse(null),
+                        parameters.getSingleParameter("createdFrom").map(LocalDate::parse).orElse(null),
+                        parameters.getSingleParameter("createdTo").map(LocalDate::parse).orElse(null));
+            } catch (RuntimeException badLink) {
+                Messages.error(getTranslation("opportunities.bad-link"));
+                drilled = OpportunityQuery.all();
+            }
+        });
+        state.restore(parameters);
+        state.settled(filters());
+        drillDown.setVisible(false);
         if (drilled.drilled()) {
             List<String> parts = new java.util.ArrayList<>();
             if (drilled.openOnly()) {
@@ -240,7 +253,7 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
         }
         OpportunityDialog dialog = new OpportunityDialog(opportunities, definitions, leads, users, work, deal, this::refresh);
         dialog.addOpenedChangeListener(e -> getUI().ifPresent(ui -> ui.getPage().getHistory()
-                .replaceState(null, e.isOpened() ? "opportunities/" + id : "opportunities")));
+                .replaceState(null, state.location(e.isOpened() ? "/" + id : ""))));
         dialog.open();
     }
 
@@ -278,6 +291,47 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
     private void refresh() {
         grid.getDataProvider().refreshAll();
         updateFooter();
+    }
+
+    /** A filter, the sort or the columns changed: reload and remember it in the URL. */
+    private void changed() {
+        if (state.isRestoring()) {
+            return;
+        }
+        refresh();
+        remember();
+    }
+
+    private void remember() {
+        state.write(filters());
+    }
+
+    /** The filters as URL parameters, the dashboard's drill-down included (the sort and columns are added by {@link #state}). */
+    private java.util.Map<String, String> filters() {
+        java.util.Map<String, String> filters = new java.util.LinkedHashMap<>();
+        put(filters, "stage", stage.getValue() == null ? null : stage.getValue().name());
+        put(filters, "mine", mine.getValue() ? "1" : null);
+        put(filters, "owner", owner.getValue() == null ? null : String.valueOf(owner.getValue().id()));
+        put(filters, "account", account.getValue() == null ? null : String.valueOf(account.getValue().id()));
+        put(filters, "closeFrom", closeFrom.getValue());
+        put(filters, "closeTo", closeTo.getValue());
+        put(filters, "amountMin", amountMin.getValue() == null ? null : amountMin.getValue().toPlainString());
+        put(filters, "amountMax", amountMax.getValue() == null ? null : amountMax.getValue().toPlainString());
+        put(filters, "open", drilled.openOnly() ? "true" : null);
+        put(filters, "changedFrom", drilled.changedFrom());
+        put(filters, "changedTo", drilled.changedTo());
+        put(filters, "lostReason", drilled.lostReason() == null ? null : drilled.lostReason().name());
+        put(filters, "currency", drilled.currency());
+        put(filters, "source", drilled.source() == null ? null : drilled.source().name());
+        put(filters, "createdFrom", drilled.createdFrom());
+        put(filters, "createdTo", drilled.createdTo());
+        return filters;
+    }
+
+    private static void put(java.util.Map<String, String> filters, String key, @org.jspecify.annotations.Nullable Object value) {
+        if (value != null) {
+            filters.put(key, value.toString());
+        }
     }
 
     private void updateFooter() {
