@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 public final class BulkScope {
 
     private static final ThreadLocal<Boolean> ACTIVE = new ThreadLocal<>();
+    private static final ThreadLocal<java.util.Map<String, Object>> READ = new ThreadLocal<>();
 
     private BulkScope() {
     }
@@ -23,14 +24,31 @@ public final class BulkScope {
     public static <T> T run(Supplier<T> work) {
         Boolean before = ACTIVE.get();
         ACTIVE.set(Boolean.TRUE);
+        if (before == null) {
+            READ.set(new java.util.HashMap<>());
+        }
         try {
             return work.get();
         } finally {
             if (before == null) {
                 ACTIVE.remove();
+                READ.remove();
             } else {
                 ACTIVE.set(before);
             }
         }
+    }
+
+    /**
+     * What does not change while an action runs (the users who may own a lead, their names), read
+     * once per action instead of once per row; outside an action, read every time.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T readOnce(String key, Supplier<T> read) {
+        java.util.Map<String, Object> known = READ.get();
+        if (known == null) {
+            return read.get();
+        }
+        return (T) known.computeIfAbsent(key, k -> read.get());
     }
 }

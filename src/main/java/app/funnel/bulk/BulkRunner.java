@@ -26,9 +26,11 @@ class BulkRunner {
     static final int CHUNK = 250;
 
     private final TransactionTemplate transactions;
+    private final jakarta.persistence.EntityManager entities;
 
-    BulkRunner(PlatformTransactionManager transactions) {
+    BulkRunner(PlatformTransactionManager transactions, jakarta.persistence.EntityManager entities) {
         this.transactions = new TransactionTemplate(transactions);
+        this.entities = entities;
     }
 
     /** What a changed row leaves behind: whom to tell (or -1) and how to undo it (or none). */
@@ -69,6 +71,9 @@ class BulkRunner {
                 for (long id : chunk) {
                     try {
                         done.put(id, row.apply(id));
+                        // each row's writes are out: what the next row loads is all the session checks
+                        entities.flush();
+                        entities.clear();
                     } catch (RuntimeException problem) {
                         status.setRollbackOnly();
                         return null;

@@ -43,8 +43,8 @@ class LeadFinder implements Searchable {
             branch(branches, args, "phone", phone, limit);
         }
         args.add(limit);
-        return jdbc.query("SELECT l.id, l.first_name, l.last_name, l.company, l.email, l.status FROM leads l JOIN ("
-                        + String.join(" UNION ", branches) + ") m ON m.id = l.id ORDER BY l.last_name, l.first_name, l.id LIMIT ?",
+        return jdbc.query("SELECT STRAIGHT_JOIN l.id, l.first_name, l.last_name, l.company, l.email, l.status FROM ("
+                        + String.join(" UNION ", branches) + ") m JOIN leads l ON l.id = m.id ORDER BY l.last_name, l.first_name, l.id LIMIT ?",
                 (rs, n) -> {
                     String company = rs.getString("company");
                     String mail = rs.getString("email");

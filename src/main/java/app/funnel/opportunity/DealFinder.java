@@ -31,15 +31,18 @@ class DealFinder implements Searchable {
     public List<SearchHit> find(SearchTerms terms, int limit) {
         List<SearchHit> hits = new ArrayList<>();
         String prefix = SearchTerms.likePrefix(terms.text());
-        hits.addAll(jdbc.query("SELECT o.id, o.name, o.stage, a.name AS account FROM opportunity o "
-                        + "JOIN account a ON a.id = o.account_id WHERE o.name LIKE ? ORDER BY o.name, o.id LIMIT ?",
+        // the first deals by name first (a range of ix_opportunity_name), then their accounts: joined
+        // before the limit, the optimizer may read the accounts first and sort every matching deal
+        hits.addAll(jdbc.query("SELECT STRAIGHT_JOIN o.id, o.name, o.stage, a.name AS account FROM ("
+                        + "SELECT id, name, stage, account_id FROM opportunity WHERE name LIKE ? ORDER BY name, id LIMIT ?) o "
+                        + "JOIN account a ON a.id = o.account_id ORDER BY o.name, o.id",
                 (rs, n) -> new SearchHit(SearchKind.DEAL, rs.getLong("id"), rs.getString("name"), rs.getString("account"),
                         "stage." + Stage.valueOf(rs.getString("stage")).name(), "opportunities/" + rs.getLong("id")),
                 prefix, limit));
 
-        hits.addAll(jdbc.query("SELECT a.id, a.name, a.domain FROM account a JOIN ("
+        hits.addAll(jdbc.query("SELECT STRAIGHT_JOIN a.id, a.name, a.domain FROM ("
                         + "(SELECT id FROM account WHERE name_key LIKE ? LIMIT ?) UNION "
-                        + "(SELECT id FROM account WHERE domain LIKE ? LIMIT ?)) m ON m.id = a.id ORDER BY a.name, a.id LIMIT ?",
+                        + "(SELECT id FROM account WHERE domain LIKE ? LIMIT ?)) m JOIN account a ON a.id = m.id ORDER BY a.name, a.id LIMIT ?",
                 (rs, n) -> new SearchHit(SearchKind.ACCOUNT, rs.getLong("id"), rs.getString("name"), rs.getString("domain"),
                         null, "opportunities?account=" + rs.getLong("id")),
                 SearchTerms.likePrefix(ContactCheck.plain(terms.text())), limit,
@@ -58,10 +61,11 @@ class DealFinder implements Searchable {
             args.add(limit);
         }
         args.add(limit);
-        hits.addAll(jdbc.query("SELECT c.id, c.first_name, c.last_name, c.email, c.account_id, a.name AS account, "
-                        + "(SELECT MAX(o.id) FROM opportunity o WHERE o.contact_id = c.id) AS deal FROM contact c "
-                        + "JOIN account a ON a.id = c.account_id JOIN (" + String.join(" UNION ", branches)
-                        + ") m ON m.id = c.id ORDER BY c.last_name, c.first_name, c.id LIMIT ?",
+        // the matches first (a few rows per index range), then their contacts and accounts
+        hits.addAll(jdbc.query("SELECT STRAIGHT_JOIN c.id, c.first_name, c.last_name, c.email, c.account_id, a.name AS account, "
+                        + "(SELECT MAX(o.id) FROM opportunity o WHERE o.contact_id = c.id) AS deal FROM ("
+                        + String.join(" UNION ", branches) + ") m JOIN contact c ON c.id = m.id "
+                        + "JOIN account a ON a.id = c.account_id ORDER BY c.last_name, c.first_name, c.id LIMIT ?",
                 (rs, n) -> {
                     long deal = rs.getLong("deal");
                     boolean noDeal = rs.wasNull();

@@ -175,16 +175,19 @@ public class UserService {
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.IS_AUTHENTICATED)
     public List<UserSummary> enabledWithRole(Role role) {
-        return users.findEnabledWithRole(role).stream().map(UserSummary::of).toList();
+        return app.funnel.base.BulkScope.readOnce("users.enabled." + role,
+                () -> users.findEnabledWithRole(role).stream().map(UserSummary::of).toList());
     }
 
     /** Every user's display name by id, for showing owners. */
     @Transactional(readOnly = true)
     @PreAuthorize(Roles.IS_AUTHENTICATED)
     public java.util.Map<Long, String> displayNames() {
-        java.util.Map<Long, String> names = new java.util.HashMap<>();
-        users.names().forEach(row -> names.put((Long) row[0], (String) row[2]));
-        return names;
+        return app.funnel.base.BulkScope.readOnce("users.names", () -> {
+            java.util.Map<Long, String> names = new java.util.HashMap<>();
+            users.names().forEach(row -> names.put((Long) row[0], (String) row[2]));
+            return java.util.Collections.unmodifiableMap(names);
+        });
     }
 
     /** Every user's display name by username, for showing who did what. */

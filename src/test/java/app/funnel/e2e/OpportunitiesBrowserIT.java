@@ -83,7 +83,8 @@ class OpportunitiesBrowserIT extends BrowserTest {
         assertThat(sales.locator("#column-QUALIFICATION .funnel-deal")
                 .filter(new Locator.FilterOptions().setHasText("Servers for " + company))).isVisible();
         // and the move can be undone from its message
-        sales.locator("#board-undo").click();
+        sales.getByRole(com.microsoft.playwright.options.AriaRole.ALERT)
+                .filter(new Locator.FilterOptions().setHasText("moved to Qualification")).locator("#board-undo").click();
         assertThat(sales.locator("#column-PROPOSAL .funnel-deal")
                 .filter(new Locator.FilterOptions().setHasText("Servers for " + company))).isVisible();
 

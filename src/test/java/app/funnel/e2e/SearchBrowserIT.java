@@ -55,20 +55,20 @@ class SearchBrowserIT extends BrowserTest {
         }
         page.keyboard().press("Enter");
         assertThat(page).hasURL(Pattern.compile(".*/leads/\\d+.*"));
-        assertThat(page.locator("#lead-dialog")).isVisible();
+        assertThat(page.locator("#lead-status")).isVisible();
         assertThat(page.locator("#lead-last-name input")).hasValue(Pattern.compile(".+"));
         page.context().close();
     }
 
     @Test
     void on_a_phone_the_search_opens_a_deal_in_portuguese() {
-        String deal = jdbc.queryForObject("SELECT name FROM opportunities ORDER BY id LIMIT 1", String.class);
+        String deal = jdbc.queryForObject("SELECT name FROM opportunity ORDER BY id LIMIT 1", String.class);
         Page phone = chromium.newPage("pt-BR", 390, 844);
         Chromium.logIn(phone, base(), "sales", DemoMode.DEMO_PASSWORD);
-        Chromium.waitForShell(phone);
+        phone.locator("#my-work").waitFor();
         Locator box = phone.locator("#global-search");
         assertThat(box).isVisible();
-        double right = (double) box.evaluate("e => e.getBoundingClientRect().right");
+        double right = ((Number) box.evaluate("e => e.getBoundingClientRect().right")).doubleValue();
         org.junit.jupiter.api.Assertions.assertTrue(right <= 390, "the search box ends inside the screen, at " + right);
         box.locator("input").click();
         phone.keyboard().type(deal.substring(0, Math.min(deal.length(), 6)));

@@ -76,10 +76,12 @@ public interface GridActions {
                 refresh.run();
             }
         };
+        // the selection mode first: a new mode brings a new selection model, without the listeners of the old
+        grid.setSelectionMode(com.vaadin.flow.component.grid.Grid.SelectionMode.MULTI);
         List<Component> bars = actions.stream().map(action -> action.bar(selection))
                 .filter(java.util.Objects::nonNull).map(java.util.Objects::requireNonNull).toList();
-        if (!bars.isEmpty()) {
-            grid.setSelectionMode(com.vaadin.flow.component.grid.Grid.SelectionMode.MULTI);
+        if (bars.isEmpty()) {
+            grid.setSelectionMode(com.vaadin.flow.component.grid.Grid.SelectionMode.SINGLE);
         }
         return bars;
     }

@@ -18,7 +18,6 @@ import app.funnel.opportunity.Stage;
 import app.funnel.security.Role;
 import app.funnel.user.UserService;
 import app.funnel.user.UserSummary;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -343,23 +342,26 @@ class BulkDialog extends Dialog {
             body.add(head, list);
         }
         apply.setVisible(false);
+        if (undoButton != null) {
+            getFooter().remove(undoButton);
+            undoButton = null;
+        }
         BulkUndo undo = result.undo();
         if (undo != null) {
-            Button undoButton = new Button(getTranslation("bulk.undo", numbers.format(undo.size())));
-            undoButton.setId("bulk-undo");
-            undoButton.addClickListener(e -> {
-                undoButton.setEnabled(false);
+            Button button = new Button(getTranslation("bulk.undo", numbers.format(undo.size())));
+            button.setId("bulk-undo");
+            button.addClickListener(e -> {
+                button.setEnabled(false);
                 run(progress -> bulk.undo(undo, progress), undo.size());
             });
-            getFooter().addComponentAtIndex(0, undoButton);
+            getFooter().add(button);
+            undoButton = button;
         } else if (!"bulk.action.UNDO".equals(result.nameKey()) && result.changed() > 0) {
             Paragraph note = new Paragraph(getTranslation("bulk.no-undo"));
             note.addClassName("funnel-muted");
             body.add(note);
         }
-        if ("bulk.action.UNDO".equals(result.nameKey())) {
-            getFooter().getChildren().filter(c -> "bulk-undo".equals(c.getId().orElse(null))).toList()
-                    .forEach(Component::removeFromParent);
-        }
     }
+
+    private @Nullable Button undoButton;
 }

@@ -386,8 +386,14 @@ final class BoardView extends Main implements HasDynamicTitle {
      * Says the move, with an Undo that moves the deal back (the same checked change, its reason
      * "Undo"), while nobody changed the deal since.
      */
+    private com.vaadin.flow.component.notification.@Nullable Notification lastMove;
+
     private void undoable(OpportunityRow row, app.funnel.opportunity.OpportunityDetails deal, Stage to) {
+        if (lastMove != null) {
+            lastMove.close(); // one Undo at a time: the latest move's
+        }
         com.vaadin.flow.component.notification.Notification note = new com.vaadin.flow.component.notification.Notification();
+        lastMove = note;
         note.setDuration(8000);
         note.setPosition(com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
         Button undo = new Button(getTranslation("board.undo"), e -> {
