@@ -28,7 +28,6 @@ import com.vaadin.flow.component.datetimepicker.DateTimePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
@@ -86,7 +85,8 @@ class BulkDialog extends Dialog {
     private final BulkService bulk;
     private final List<Long> rows;
     private final Runnable changed;
-    private final VerticalLayout body = new VerticalLayout();
+    /** A plain column (a Div: the dialog is reached through a bean, so the bundle sees only what views use). */
+    private final Div body = new Div();
     private final Button apply = new Button();
     private final Map<String, HasValidation> fields = new LinkedHashMap<>();
     private boolean anyChange;
@@ -99,7 +99,7 @@ class BulkDialog extends Dialog {
         setId("bulk-dialog");
         setHeaderTitle(getTranslation("bulk.action." + choice.name()));
         setWidth("min(34rem, 100vw)");
-        body.setPadding(false);
+        body.addClassName("funnel-bulk-body");
         body.add(new Paragraph(getTranslation(kind == BulkAction.Kind.LEADS ? "bulk.rows.leads" : "bulk.rows.deals",
                 NumberFormat.getIntegerInstance(getLocale()).format(rows.size()))));
         Supplier<@Nullable BulkAction> action = form(users, definitions, kind, choice);

@@ -40,7 +40,7 @@ public final class GlobalSearch extends ComboBox<GlobalSearch.Option> {
         setAllowCustomValue(false);
         setTooltipText(getTranslation("search.shortcut"));
         getElement().setAttribute("no-vertical-overlap", true);
-        getStyle().set("--vaadin-combo-box-overlay-width", "26rem");
+        getStyle().set("--vaadin-combo-box-overlay-width", "min(26rem, 96vw)");
         Locale locale = getLocale();
         String region = locale == null || locale.getCountry().isEmpty() ? null : locale.getCountry();
         setItems(query -> {
