@@ -70,7 +70,7 @@ class SearchBrowserIT extends BrowserTest {
         assertThat(box).isVisible();
         double right = ((Number) box.evaluate("e => e.getBoundingClientRect().right")).doubleValue();
         org.junit.jupiter.api.Assertions.assertTrue(right <= 390, "the search box ends inside the screen, at " + right);
-        double bell = ((Number) phone.locator("#bell").evaluate("e => e.getBoundingClientRect().right")).doubleValue();
+        double bell = ((Number) phone.locator("#bell-button").evaluate("e => e.getBoundingClientRect().right")).doubleValue();
         org.junit.jupiter.api.Assertions.assertTrue(bell <= 390, "the bell ends inside the screen, at " + bell);
         box.locator("input").click();
         phone.keyboard().type(deal.substring(0, Math.min(deal.length(), 6)));
