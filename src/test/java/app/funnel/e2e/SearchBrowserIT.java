@@ -20,6 +20,8 @@ class SearchBrowserIT extends BrowserTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    app.funnel.definition.DefinitionService definitions;
 
     @Test
     void ctrl_k_finds_a_lead_by_surname_and_enter_opens_it() {
@@ -63,6 +65,7 @@ class SearchBrowserIT extends BrowserTest {
     @Test
     void on_a_phone_the_search_opens_a_deal_in_portuguese() {
         String deal = jdbc.queryForObject("SELECT name FROM opportunity ORDER BY id LIMIT 1", String.class);
+        newVersionSalesHasNotRead();
         Page phone = chromium.newPage("pt-BR", 390, 844);
         Chromium.logIn(phone, base(), "sales", DemoMode.DEMO_PASSWORD);
         phone.locator("#my-work").waitFor();
@@ -70,6 +73,10 @@ class SearchBrowserIT extends BrowserTest {
         assertThat(box).isVisible();
         double right = ((Number) box.evaluate("e => e.getBoundingClientRect().right")).doubleValue();
         org.junit.jupiter.api.Assertions.assertTrue(right <= 390, "the search box ends inside the screen, at " + right);
+        // the widest navbar a rep meets: the banner of a changed definition, the search and the bell
+        assertThat(phone.locator("#ack-read")).isVisible();
+        double read = ((Number) phone.locator("#ack-acknowledge").evaluate("e => e.getBoundingClientRect().right")).doubleValue();
+        org.junit.jupiter.api.Assertions.assertTrue(read <= 390, "the banner ends inside the screen, at " + read);
         double bell = ((Number) phone.locator("#bell-button").evaluate("e => e.getBoundingClientRect().right")).doubleValue();
         org.junit.jupiter.api.Assertions.assertTrue(bell <= 390, "the bell ends inside the screen, at " + bell);
         box.locator("input").click();
@@ -80,5 +87,22 @@ class SearchBrowserIT extends BrowserTest {
         phone.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(deal)).first().click();
         assertThat(phone).hasURL(Pattern.compile(".*/opportunities/\\d+.*"));
         phone.context().close();
+    }
+
+    /** Sales has read every version so far, then leadership publishes one more: the banner asks to read what changed. */
+    private void newVersionSalesHasNotRead() {
+        try {
+            app.funnel.TestLogins.as("sales", app.funnel.security.Role.SALES);
+            definitions.acknowledge(definitions.currentVersion());
+            app.funnel.TestLogins.as("leadership", app.funnel.security.Role.LEADERSHIP);
+            var lead = definitions.draft(app.funnel.definition.Term.LEAD);
+            var entry = lead.entry();
+            String note = "Phone banner " + System.nanoTime() % 100_000;
+            definitions.saveDraft(new app.funnel.definition.DefinitionEntry(entry.term(), entry.body() + "\n\n" + note,
+                    entry.examples(), entry.criteria(), entry.probability(), entry.slaHours()), lead.rowVersion());
+            definitions.publish(note);
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
     }
 }

@@ -53,7 +53,8 @@ public class AcknowledgementBanner extends Div {
         Span text = new Span(first ? getTranslation("ack.banner-first", version.number())
                 : getTranslation("ack.banner", version.number(), changed));
         text.addClassName("text");
-        Button read = new Button(getTranslation(first ? "ack.read-first" : "ack.read"), e -> {
+        // on a phone the navbar has no room for "Read what changed": the button says "Read" there (CSS picks the label)
+        Button read = new Button("", e -> {
             if (first) {
                 UI.getCurrent().navigate("definitions");
             } else {
@@ -61,6 +62,13 @@ public class AcknowledgementBanner extends Div {
                         "from", String.valueOf(version.number() - 1), "to", String.valueOf(version.number()))));
             }
         });
+        String label = getTranslation(first ? "ack.read-first" : "ack.read");
+        Span wide = new Span(label);
+        wide.addClassName("wide-label");
+        Span narrow = new Span(getTranslation("ack.read-first"));
+        narrow.addClassName("narrow-label");
+        read.getElement().appendChild(wide.getElement(), narrow.getElement());
+        read.setAriaLabel(label);
         read.addThemeVariants(ButtonVariant.SMALL);
         read.setId("ack-read");
         Button acknowledge = new Button(getTranslation("ack.acknowledge"), new Icon(VaadinIcon.CHECK), e -> {
