@@ -73,17 +73,15 @@ public class BulkService {
             throw new InvalidInputException("rows", "bulk.error.too-many", MAX_ROWS);
         }
         String recordType = action.kind() == BulkAction.Kind.LEADS ? LEADS : DEALS;
-        BulkRunner.Outcome outcome = BulkScope.run(() -> runner.run(ids, id -> apply(action, id), progress));
+        BulkRunner.Outcome outcome = BulkScope.run(() -> runner.run(ids, id -> apply(action, id), progress,
+                readAhead(action.kind())));
         List<BulkUndo.Step> steps = new ArrayList<>();
-        Map<Long, List<Long>> tell = new LinkedHashMap<>();
-        outcome.done().forEach((id, done) -> {
+        outcome.done().values().forEach(done -> {
             if (done.undo() != null) {
                 steps.add(done.undo());
             }
-            if (done.tell() >= 0) {
-                tell.computeIfAbsent(done.tell(), user -> new ArrayList<>()).add(id);
-            }
         });
+        Map<Long, List<Long>> tell = whomToTell(outcome);
         if (action.notification() != null && !tell.isEmpty()) {
             events.publishEvent(new BulkChanged(action.notification(), recordType, me.username(), tell));
         }
@@ -105,18 +103,29 @@ public class BulkService {
         Map<Long, BulkUndo.Step> byId = new LinkedHashMap<>();
         undo.steps().forEach(step -> byId.put(step.id(), step));
         BulkRunner.Outcome outcome = BulkScope.run(() -> runner.run(new ArrayList<>(byId.keySet()),
-                id -> back(undo.kind(), byId.get(id)), progress));
+                id -> back(undo.kind(), byId.get(id)), progress, readAhead(undo.kind())));
+        Map<Long, List<Long>> tell = whomToTell(outcome);
+        if (!tell.isEmpty()) {
+            events.publishEvent(new BulkChanged("REASSIGNED", recordType, me.username(), tell));
+        }
+        return new BulkResult("bulk.action.UNDO", byId.size(), outcome.done().size(), refusals(recordType, outcome),
+                null);
+    }
+
+    /** The rows changed, per person to tell of them (one notification each). */
+    private static Map<Long, List<Long>> whomToTell(BulkRunner.Outcome outcome) {
         Map<Long, List<Long>> tell = new LinkedHashMap<>();
         outcome.done().forEach((id, done) -> {
             if (done.tell() >= 0) {
                 tell.computeIfAbsent(done.tell(), user -> new ArrayList<>()).add(id);
             }
         });
-        if (!tell.isEmpty()) {
-            events.publishEvent(new BulkChanged("REASSIGNED", recordType, me.username(), tell));
-        }
-        return new BulkResult("bulk.action.UNDO", byId.size(), outcome.done().size(), refusals(recordType, outcome),
-                null);
+        return tell;
+    }
+
+    /** Loads the next rows of a chunk at once, so that each row's checked call finds its record read. */
+    private java.util.function.Consumer<List<Long>> readAhead(BulkAction.Kind kind) {
+        return kind == BulkAction.Kind.LEADS ? leads::readAhead : deals::readAhead;
     }
 
     private BulkRunner.Done apply(BulkAction action, long id) {

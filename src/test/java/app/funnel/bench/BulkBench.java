@@ -63,9 +63,12 @@ class BulkBench {
         List<Double> floorReassign = new ArrayList<>();
         List<Double> floorUndo = new ArrayList<>();
         for (int run = 0; run < runs; run++) {
+            long questions = questions();
             long start = System.nanoTime();
             BulkResult result = bulk.run(new BulkAction.ReassignLeads(camila), ids, n -> { });
             reassign.add((System.nanoTime() - start) / 1e6);
+            // statements the server got per row (every connection's: the bench is alone on its database)
+            System.out.printf("statements per row: %.2f%n", (questions() - questions) / (double) ids.size());
             assertThat(result.changed()).isEqualTo(ids.size());
             assertThat(result.refused()).isEmpty();
             start = System.nanoTime();
@@ -91,6 +94,13 @@ class BulkBench {
                 .as("every lead back with its owner").isEqualTo(all.size());
         Path file = bench.write(Path.of("target/bench"));
         System.out.println("written " + file);
+    }
+
+    private long questions() {
+        return jdbc.query("SHOW GLOBAL STATUS LIKE 'Questions'", rs -> {
+            rs.next();
+            return rs.getLong(2);
+        });
     }
 
     /** The least a reassignment with a field history writes: one UPDATE, one INSERT ... SELECT. */

@@ -51,6 +51,11 @@ class BulkActionsIT {
         SecurityContextHolder.clearContext();
     }
 
+    private long ownerChanges(long leadId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM lead_field_change WHERE lead_id = ? AND field = 'owner'",
+                Long.class, leadId);
+    }
+
     private RepDayFixture fixture() {
         return new RepDayFixture(leads, definitions, users);
     }
@@ -63,6 +68,7 @@ class BulkActionsIT {
         LeadDetails sql = fixture.sqlOf("paulo", "BulkC");
         long camila = fixture.id("camila");
         long notifiedBefore = notifications(camila);
+        long sqlOwnerChanges = ownerChanges(sql.id());
 
         TestLogins.as("leadership", Role.LEADERSHIP);
         AtomicInteger progress = new AtomicInteger();
@@ -81,6 +87,8 @@ class BulkActionsIT {
         assertThat(leads.get(sql.id()).ownerId()).isEqualTo(fixture.id("paulo"));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lead_field_change WHERE lead_id = ? AND field = 'owner'",
                 Long.class, first.id())).as("the field history of a single change").isEqualTo(1);
+        assertThat(ownerChanges(sql.id())).as("the refused row's chunk was rolled back, its history with it")
+                .isEqualTo(sqlOwnerChanges);
         assertThat(notifications(camila) - notifiedBefore).as("one notification for the whole action").isEqualTo(1);
 
         // somebody changes the second lead after the action: the undo leaves it and says so
