@@ -40,16 +40,18 @@ class AccessMatrixIT extends SpringBrowserlessTest {
         MATRIX.put("definitions", ANYONE_LOGGED_IN);
         MATRIX.put("definitions/compare", ANYONE_LOGGED_IN);
         MATRIX.put("definitions/acknowledgements", EnumSet.of(Who.LEADERSHIP, Who.ADMIN));
-        MATRIX.put("leads/:leadId?([0-9]{1,18})", ANYONE_LOGGED_IN);
-        MATRIX.put("opportunities/:opportunityId?([0-9]{1,18})", ANYONE_LOGGED_IN);
+        MATRIX.put("leads", ANYONE_LOGGED_IN);
+        MATRIX.put("leads/:leadId([0-9]{1,18})", ANYONE_LOGGED_IN);
+        MATRIX.put("opportunities", ANYONE_LOGGED_IN);
+        MATRIX.put("opportunities/:opportunityId([0-9]{1,18})", ANYONE_LOGGED_IN);
         MATRIX.put("board", ANYONE_LOGGED_IN);
         MATRIX.put("admin/capture", EnumSet.of(Who.ADMIN));
         MATRIX.put("admin/backups", EnumSet.of(Who.ADMIN));
         MATRIX.put("leads/import", EnumSet.of(Who.MARKETING, Who.LEADERSHIP, Who.ADMIN));
         MATRIX.put("dashboard", ANYONE_LOGGED_IN);
         // templates with a parameter are opened at a record that the demo data has
-        PATHS.put("leads/:leadId?([0-9]{1,18})", "leads/1");
-        PATHS.put("opportunities/:opportunityId?([0-9]{1,18})", "opportunities/1");
+        PATHS.put("leads/:leadId([0-9]{1,18})", "leads/1");
+        PATHS.put("opportunities/:opportunityId([0-9]{1,18})", "opportunities/1");
     }
 
     @Test

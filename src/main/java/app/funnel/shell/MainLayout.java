@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  */
 @Layout
 @PermitAll
-public final class MainLayout extends AppLayout implements AfterNavigationObserver {
+public final class MainLayout extends AppLayout implements AfterNavigationObserver,
+        com.vaadin.flow.router.BeforeEnterObserver {
 
     private final H1 viewTitle = new H1();
 
@@ -121,6 +122,20 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
         return getTranslation("role." + role.name());
     }
 
+    /**
+     * Going somewhere else closes the dialogs the last view opened (a lead's dialog when its
+     * conversion opens the deal's page, any dialog on Back); the new view opens its own after this.
+     */
+    @Override
+    public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
+        event.getUI().getChildren()
+                .filter(com.vaadin.flow.component.dialog.Dialog.class::isInstance)
+                .map(com.vaadin.flow.component.dialog.Dialog.class::cast)
+                .filter(com.vaadin.flow.component.dialog.Dialog::isOpened)
+                .toList()
+                .forEach(com.vaadin.flow.component.dialog.Dialog::close);
+    }
+
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
         banner.refresh();
@@ -129,7 +144,8 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
                 .filter(entry -> getContent() != null && entry.menuClass() == getContent().getClass())
                 .map(entry -> getTranslation(entry.title()))
                 .findFirst()
-                .orElseGet(() -> MenuConfiguration.getPageHeader(getContent()).orElse(""));
+                .orElseGet(() -> getContent() instanceof app.funnel.base.ui.ViewHeader header ? header.viewHeader()
+                        : MenuConfiguration.getPageHeader(getContent()).orElse(""));
         viewTitle.setText(title);
     }
 }

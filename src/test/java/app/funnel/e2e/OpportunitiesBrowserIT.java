@@ -53,8 +53,10 @@ class OpportunitiesBrowserIT extends BrowserTest {
         sales.locator("#convert-confirm").click();
         LeadsBrowserIT.confirmEverythingMissing(sales);
 
-        // the conversion opens the deal
-        Locator deal = sales.locator("#opportunity-dialog");
+        // the conversion opens the deal's page, a link to keep
+        Locator deal = sales.locator("#opportunity-page");
+        assertThat(sales).hasURL(java.util.regex.Pattern.compile(".*/opportunities/\\d+$"));
+        assertThat(sales.locator("#opportunity-page-title")).hasText("Servers for " + company);
         assertThat(deal.locator("#opportunity-summary")).containsText("Qualification");
         assertThat(deal.locator("#opportunity-summary")).containsText("$30,000,000");
         sales.locator("#close-opportunity").click();
@@ -89,6 +91,7 @@ class OpportunitiesBrowserIT extends BrowserTest {
                 .filter(new Locator.FilterOptions().setHasText("Servers for " + company))).isVisible();
 
         card = sales.locator(".funnel-deal").filter(new Locator.FilterOptions().setHasText("Servers for " + company));
+        // on the board a card opens in a dialog over the columns
         card.locator(".funnel-deal-title").click();
         deal = sales.locator("#opportunity-dialog");
         move(sales, "Quote");

@@ -62,7 +62,7 @@ class PhoneFlowBrowserIT extends BrowserTest {
         click(sales, "#convert-confirm");
         confirm(sales);
 
-        Locator deal = sales.locator("#opportunity-dialog");
+        Locator deal = sales.locator("#opportunity-page");
         assertThat(deal.locator("#opportunity-summary")).containsText("Qualificação");
         assertThat(deal.locator("#opportunity-summary")).containsText("250.000");
         onScreen(sales, sales.locator("#stage-target"));

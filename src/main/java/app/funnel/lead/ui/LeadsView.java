@@ -49,10 +49,21 @@ import java.util.Map;
  * The lead grid: a tab per status with counts, filters for owner, source, creation date and text,
  * sorting, loaded page by page from the database. SQLs past their first-touch deadline are marked.
  */
-@Route("leads/:leadId?([0-9]{1,18})")
+@Route("leads")
 @Menu(order = 20, title = "menu.leads", icon = "vaadin:user-card")
 @RolesAllowed({Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP, Roles.ADMIN})
-final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnterObserver, HasDynamicTitle {
+final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnterObserver,
+        com.vaadin.flow.router.BeforeLeaveObserver, HasDynamicTitle {
+
+    /** Set while the user navigates away from the grid. */
+    private boolean leaving;
+    /** What the grid says when no lead is shown. */
+    private final app.funnel.base.ui.EmptyState empty;
+
+    @Override
+    public void beforeLeave(com.vaadin.flow.router.BeforeLeaveEvent event) {
+        leaving = true;
+    }
 
     /** The browser tab in the user's language. */
     @Override
@@ -157,6 +168,8 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
                     e -> new LeadDialog(leads, definitions, users, extensions, work, null, this::refresh).open());
             create.addThemeVariants(ButtonVariant.PRIMARY);
             create.setId("new-lead");
+            create.addClickShortcut(com.vaadin.flow.component.Key.KEY_N, com.vaadin.flow.component.KeyModifier.ALT);
+            create.setTooltipText(getTranslation("shortcut.new-lead"));
             toolbar.end(create);
         }
 
@@ -185,6 +198,10 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
             return rows;
         }, pageable -> leads.count(query())).setIdentifierProvider(LeadRow::id);
         grid.addItemClickListener(e -> open(e.getItem().id()));
+        empty = new app.funnel.base.ui.EmptyState(grid, "leads", getTranslation("leads.empty-filtered"),
+                getTranslation(me.has(Role.MARKETING) ? "leads.empty-none-marketing" : "leads.empty-none"),
+                () -> getUI().ifPresent(ui -> ui.navigate("leads",
+                        com.vaadin.flow.router.QueryParameters.fromString(state.queryString(Map.of())))));
         grid.addSortListener(e -> remember());
         grid.setSizeFull();
         toolbar.end(state.columnChooser(this::remember));
@@ -198,10 +215,10 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
         updateCounts();
     }
 
-    /** {@code leads/123} opens lead 123 over the grid: a link to a lead can be shared and bookmarked. */
+    /** The grid's state from the URL; a lead opened from the grid shows as {@code leads/123}, which is its page ({@link LeadPage}). */
     @Override
     public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
-        event.getRouteParameters().getLong("leadId").ifPresent(id -> event.getUI().access(() -> open(id)));
+        leaving = false;
         // ?status=SQL&text=ana&from=2026-01-01&to=2026-03-31&source=EVENT&mine=1&owner=12&reached=SQL&sort=createdAt,desc&hide=email
         // (the dashboard's drill-down, a bookmark, a saved view, the back button)
         var parameters = event.getLocation().getQueryParameters();
@@ -294,8 +311,11 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
             return;
         }
         LeadDialog dialog = new LeadDialog(leads, definitions, users, extensions, work, lead, this::refresh);
-        dialog.addOpenedChangeListener(e -> getUI().ifPresent(ui -> ui.getPage().getHistory()
-                .replaceState(null, state.location(e.isOpened() ? "/" + id : ""))));
+        dialog.addOpenedChangeListener(e -> {
+            if (!leaving) { // a dialog closed because the user goes elsewhere leaves the new address alone
+                getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, state.location(e.isOpened() ? "/" + id : "")));
+            }
+        });
         dialog.open();
     }
 
@@ -328,6 +348,7 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
 
     void refresh() {
         grid.getDataProvider().refreshAll();
+        empty.show(!filters().isEmpty());
         updateCounts();
     }
 

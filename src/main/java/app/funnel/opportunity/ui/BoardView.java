@@ -83,11 +83,16 @@ final class BoardView extends Main implements HasDynamicTitle {
     private final app.funnel.activity.ui.RecordWorkPanels work;
     /** Of the open deals shown, those with an open next step; the others are marked "No next step". */
     private final java.util.Set<Long> withNextStep = new java.util.HashSet<>();
+    private final app.funnel.definition.DefinitionService definitions;
+    private final app.funnel.lead.LeadService leads;
 
     BoardView(OpportunityService opportunities, UserService users, Clock clock,
               app.funnel.opportunity.OpportunityProperties properties, app.funnel.activity.ui.RecordWorkPanels work,
-              app.funnel.base.ui.LiveUpdates live) {
+              app.funnel.base.ui.LiveUpdates live, app.funnel.definition.DefinitionService definitions,
+              app.funnel.lead.LeadService leads) {
         this.work = work;
+        this.definitions = definitions;
+        this.leads = leads;
         // a colleague moved or changed a deal: the columns follow without a reload (coalesced)
         String myName = app.funnel.security.CurrentUser.get().map(app.funnel.security.CurrentUser::username).orElse("");
         live.subscribe(this, change -> change.recordType().equals(Stage.LIFECYCLE.recordType())
@@ -299,8 +304,17 @@ final class BoardView extends Main implements HasDynamicTitle {
         return move;
     }
 
+    /** The deal in a dialog over the board (its page is {@code opportunities/45}); a change there shows on the board. */
     private void openDialog(long id) {
-        getUI().ifPresent(ui -> ui.navigate("opportunities/" + id));
+        app.funnel.opportunity.OpportunityDetails deal;
+        try {
+            deal = opportunities.get(id);
+        } catch (app.funnel.base.InvalidInputException missing) {
+            app.funnel.base.ui.Messages.error(getTranslation(missing.messageKey(), missing.arguments()));
+            reload();
+            return;
+        }
+        new OpportunityDialog(opportunities, definitions, leads, users, work, deal, this::reload).open();
     }
 
     /** A card dropped on another column: what the stage needs (a reason back, a lost reason), then the change. */

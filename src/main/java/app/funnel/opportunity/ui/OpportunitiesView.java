@@ -43,12 +43,23 @@ import java.util.Map;
 /**
  * The opportunity grid: filters for stage, owner ("mine"), close dates and amounts, sorting, loaded
  * page by page; its footer sums the filtered deals (count, total and weighted amount per currency)
- * in the database. {@code opportunities/123} opens deal 123.
+ * in the database. A deal opened from the grid shows as {@code opportunities/123}, its page ({@link OpportunityPage}).
  */
-@Route("opportunities/:opportunityId?([0-9]{1,18})")
+@Route("opportunities")
 @Menu(order = 30, title = "menu.opportunities", icon = "vaadin:handshake")
 @RolesAllowed({Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP, Roles.ADMIN})
-final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+final class OpportunitiesView extends Main implements BeforeEnterObserver,
+        com.vaadin.flow.router.BeforeLeaveObserver, HasDynamicTitle {
+
+    /** Set while the user navigates away from the grid. */
+    private boolean leaving;
+    /** What the grid says when no deal is shown. */
+    private final app.funnel.base.ui.EmptyState empty;
+
+    @Override
+    public void beforeLeave(com.vaadin.flow.router.BeforeLeaveEvent event) {
+        leaving = true;
+    }
 
     /** The browser tab in the user's language. */
     @Override
@@ -150,6 +161,10 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
         grid.setItemsPageable(pageable -> opportunities.search(query(), pageable),
                 pageable -> opportunities.count(query())).setIdentifierProvider(OpportunityRow::id);
         grid.addItemClickListener(e -> open(e.getItem().id()));
+        empty = new app.funnel.base.ui.EmptyState(grid, "opportunities", getTranslation("opportunities.empty-filtered"),
+                getTranslation("opportunities.empty-none"),
+                () -> getUI().ifPresent(ui -> ui.navigate("opportunities",
+                        com.vaadin.flow.router.QueryParameters.fromString(state.queryString(Map.of())))));
         grid.addSortListener(e -> remember());
         grid.setSizeFull();
         footer.setId("opportunities-footer");
@@ -178,7 +193,7 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        event.getRouteParameters().getLong("opportunityId").ifPresent(id -> event.getUI().access(() -> open(id)));
+        leaving = false;
         // the dashboard's drill-down, e.g. ?stage=CLOSED_LOST&changedFrom=2026-01-01&changedTo=2026-03-31
         // &lostReason=PRICE&owner=12&source=EVENT, or ?open=true&closeFrom=...&closeTo=...&currency=EUR
         var parameters = event.getLocation().getQueryParameters();
@@ -252,8 +267,11 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
             return;
         }
         OpportunityDialog dialog = new OpportunityDialog(opportunities, definitions, leads, users, work, deal, this::refresh);
-        dialog.addOpenedChangeListener(e -> getUI().ifPresent(ui -> ui.getPage().getHistory()
-                .replaceState(null, state.location(e.isOpened() ? "/" + id : ""))));
+        dialog.addOpenedChangeListener(e -> {
+            if (!leaving) { // a dialog closed because the user goes elsewhere leaves the new address alone
+                getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, state.location(e.isOpened() ? "/" + id : "")));
+            }
+        });
         dialog.open();
     }
 
@@ -290,6 +308,7 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDy
 
     private void refresh() {
         grid.getDataProvider().refreshAll();
+        empty.show(!filters().isEmpty());
         updateFooter();
     }
 

@@ -76,7 +76,7 @@ class LeadsViewIT extends SpringBrowserlessTest {
         long duplicate = leads.create(new LeadInput("Lia", "Lopes" + tag, "LIA" + tag + "@lopes.com", null,
                 "Lopes Ltda", null, null, LeadSource.NEWSLETTER, null, null), true).id();
 
-        navigate("leads/" + survivor, LeadsView.class);
+        navigate("leads/" + survivor, LeadPage.class);
         assertThat(find(Div.class).withId("lead-possible-duplicates").single().getElement().getTextRecursively())
                 .contains("Lia Lopes" + tag + " (Lopes Ltda)", "same e-mail");
         test(find(Button.class).withId("merge-" + duplicate).single()).click();
