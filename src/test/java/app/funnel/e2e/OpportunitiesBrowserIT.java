@@ -61,7 +61,13 @@ class OpportunitiesBrowserIT extends BrowserTest {
         assertThat(deal.locator("#opportunity-summary")).containsText("$30,000,000");
         sales.locator("#close-opportunity").click();
 
+        sales.setViewportSize(1440, 900);
         sales.navigate(base + "/board");
+        // every stage is on the screen at 1440 px: Won and Lost folded to narrow strips
+        var lost = sales.locator("#column-CLOSED_LOST").boundingBox();
+        org.assertj.core.api.Assertions.assertThat(lost.x + lost.width).as("the Lost column ends on screen")
+                .isLessThanOrEqualTo(1440);
+        sales.screenshot(new Page.ScreenshotOptions().setPath(SharedScreens.path("page-board-sales-en-US.png")));
         Locator card = sales.locator(".funnel-deal").filter(new Locator.FilterOptions().setHasText("Servers for " + company));
         assertThat(card).isVisible();
         assertThat(card).containsText("Past close date");

@@ -184,11 +184,15 @@ final class BoardView extends Main implements HasDynamicTitle {
         private final Div cards = new Div();
         private final Button more = new Button(getTranslation("board.more"));
         private int loaded;
+        /** Won and Lost start folded to a narrow strip (title and count), so every stage fits at 1440 px; still a drop target. */
+        private boolean folded;
 
         Column(Stage stage) {
             this.stage = stage;
+            this.folded = !stage.isOpen();
             setId("column-" + stage.name());
             addClassName("funnel-column");
+            setClassName("folded", folded);
             header.addClassName("funnel-column-header");
             cards.addClassName("funnel-deals");
             more.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
@@ -209,7 +213,8 @@ final class BoardView extends Main implements HasDynamicTitle {
             var totals = opportunities.totals(query(stage));
             long count = totals.stream().mapToLong(t -> t.count()).sum();
             header.removeAll();
-            Span title = new Span(getTranslation("stage." + stage.name()));
+            Span title = new Span(folded ? getTranslation("board.folded-title", getTranslation("stage." + stage.name()), count)
+                    : getTranslation("stage." + stage.name()));
             title.addClassName("funnel-column-title");
             java.util.function.IntFunction<String> others = n -> getTranslation("board.other-currencies", n);
             Span figures = new Span(getTranslation("board.header", count, Money.main(totals, false, others),
@@ -218,10 +223,29 @@ final class BoardView extends Main implements HasDynamicTitle {
             // every currency in full on hover: amounts in different currencies are never added up
             figures.getElement().setAttribute("title", Money.totals(totals, false) + "\n"
                     + getTranslation("board.weighted", Money.totals(totals, true)));
-            header.add(title, figures);
+            figures.addClassName("funnel-column-figures");
+            Button fold = new Button(new Icon(folded ? VaadinIcon.EXPAND_SQUARE : VaadinIcon.COMPRESS_SQUARE),
+                    e -> fold(!folded));
+            fold.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+            fold.addClassName("funnel-column-fold");
+            fold.setId("fold-" + stage.name());
+            String label = getTranslation(folded ? "board.unfold" : "board.fold", getTranslation("stage." + stage.name()));
+            fold.setAriaLabel(label);
+            fold.setTooltipText(label);
+            header.add(fold, title, figures);
             header.getElement().setAttribute("data-count", String.valueOf(count));
+            if (folded) {
+                more.setVisible(false);
+                return; // a folded column shows no cards: none are read
+            }
             loadPage();
             more.setVisible(loaded < count);
+        }
+
+        void fold(boolean fold) {
+            folded = fold;
+            setClassName("folded", fold);
+            reload();
         }
 
         void loadPage() {

@@ -70,6 +70,15 @@ class OpportunityViewsIT extends SpringBrowserlessTest {
         OpportunityDetails lost = opportunities.get(deal.id());
         assertThat(lost.stage()).isEqualTo(Stage.CLOSED_LOST);
         assertThat(lost.lostReason()).isEqualTo(LostReason.COMPETITOR);
+
+        // Won and Lost start folded (their count, no cards), so that every stage fits the screen; a click unfolds
+        Div lostColumn = find(Div.class).withId("column-CLOSED_LOST").single();
+        assertThat(lostColumn.getClassNames()).contains("folded");
+        int foldedText = lostColumn.getElement().getTextRecursively().length();
+        test(find(Button.class).withId("fold-CLOSED_LOST").single()).click();
+        assertThat(lostColumn.getClassNames()).doesNotContain("folded");
+        assertThat(lostColumn.getElement().getTextRecursively().length()).as("the cards are shown")
+                .isGreaterThan(foldedText);
     }
 
     @Test
