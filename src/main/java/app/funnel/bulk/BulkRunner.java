@@ -43,13 +43,9 @@ class BulkRunner {
     /** Rows read ahead in one query, and kept in the session together: few enough that each flush checks little. */
     static final int READ_AHEAD = 25;
 
-    Outcome run(List<Long> ids, LongFunction<Done> row, IntConsumer progress) {
-        return run(ids, row, progress, some -> { });
-    }
-
     /**
-     * As {@link #run(List, LongFunction, IntConsumer)}; {@code readAhead} loads the next rows of a
-     * chunk into its transaction in one query (a round trip saved per row), READ_AHEAD at a time.
+     * Runs every row; {@code readAhead} loads the next rows of a chunk into its transaction in one
+     * query (a round trip saved per row), READ_AHEAD at a time.
      */
     Outcome run(List<Long> ids, LongFunction<Done> row, IntConsumer progress,
                 java.util.function.Consumer<List<Long>> readAhead) {

@@ -54,6 +54,20 @@ abstract class BrowserTest {
         return "http://localhost:" + port;
     }
 
+    /** Leadership publishes a new definitions version (the Lead text with the note added); its number. */
+    static int publishAVersion(app.funnel.definition.DefinitionService definitions, String note) {
+        try {
+            app.funnel.TestLogins.as("leadership", app.funnel.security.Role.LEADERSHIP);
+            var lead = definitions.draft(app.funnel.definition.Term.LEAD);
+            var entry = lead.entry();
+            definitions.saveDraft(new app.funnel.definition.DefinitionEntry(entry.term(), entry.body() + "\n\n" + note,
+                    entry.examples(), entry.criteria(), entry.probability(), entry.slaHours()), lead.rowVersion());
+            return definitions.publish(note).number();
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+    }
+
     /** Keeps the server's "... was not included when creating the production bundle" lines. */
     static final class BundleWarnings extends AppenderBase<ILoggingEvent> {
         static final String NAME = "funnel-bundle-warnings";

@@ -90,17 +90,7 @@ class DashboardBrowserIT extends BrowserTest {
     @Test
     void a_definition_published_today_shows_its_marker_on_the_trend() {
         String note = "Dashboard marker " + System.nanoTime() % 100_000;
-        app.funnel.TestLogins.as("leadership", app.funnel.security.Role.LEADERSHIP);
-        int version;
-        try {
-            var lead = definitions.draft(app.funnel.definition.Term.LEAD);
-            var entry = lead.entry();
-            definitions.saveDraft(new app.funnel.definition.DefinitionEntry(entry.term(), entry.body() + "\n\n" + note,
-                    entry.examples(), entry.criteria(), entry.probability(), entry.slaHours()), lead.rowVersion());
-            version = definitions.publish(note).number();
-        } finally {
-            org.springframework.security.core.context.SecurityContextHolder.clearContext();
-        }
+        int version = publishAVersion(definitions, note);
 
         Page page = chromium.newPage();
         Chromium.logIn(page, base(), "leadership", DemoMode.DEMO_PASSWORD);
