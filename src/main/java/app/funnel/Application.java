@@ -24,6 +24,11 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class Application implements AppShellConfigurator {
 
     public static void main(String[] args) {
+        if (app.funnel.database.FunnelCommands.handles(args)) {
+            // funnel backup, funnel restore FILE: run without starting the application
+            app.funnel.database.FunnelCommands.runAndExit(args);
+            return;
+        }
         SpringApplication.run(Application.class, args);
     }
 

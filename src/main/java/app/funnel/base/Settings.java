@@ -20,6 +20,11 @@ public class Settings {
         this.clock = clock;
     }
 
+    /** The same table reached without the application running, for a command (funnel backup). */
+    public static Settings on(JdbcTemplate jdbc, Clock clock) {
+        return new Settings(jdbc, clock);
+    }
+
     @Transactional(readOnly = true)
     public Optional<String> get(String name) {
         List<String> values = jdbc.queryForList("SELECT value FROM app_setting WHERE name = ?", String.class, name);

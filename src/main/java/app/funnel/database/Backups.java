@@ -65,6 +65,19 @@ public class Backups {
         this.clock = clock;
     }
 
+    /**
+     * The same backups for a command run beside Funnel or instead of it ({@code funnel backup}): on the
+     * given server, its rows read over a connection of their own, its outcome kept where the Backups
+     * page reads it.
+     */
+    static Backups of(EmbeddedMariaDb db, BackupProperties properties, Clock clock) {
+        JdbcTemplate jdbc = new JdbcTemplate(new org.springframework.jdbc.datasource.SimpleDriverDataSource(
+                new org.mariadb.jdbc.Driver(), db.jdbcUrl(), db.username(), db.password()));
+        return new Backups(new org.springframework.beans.factory.support.StaticListableBeanFactory(
+                Map.of("server", db)).getBeanProvider(EmbeddedMariaDb.class), jdbc, Settings.on(jdbc, clock),
+                properties, clock);
+    }
+
     @PreAuthorize(Roles.HAS_ADMIN)
     public Backup backUpNow() {
         return backUp();

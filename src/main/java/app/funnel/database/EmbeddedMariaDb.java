@@ -84,7 +84,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    private volatile DB db;
+    private volatile @Nullable DB db;
     private final int port;
     private final String schema;
     private final Path dataDir;
@@ -93,9 +93,17 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final Path initFile;
     private final Path pidFile;
     private volatile boolean closed;
+    private volatile @Nullable Process watchdog;
+    /** A server another process (a running Funnel) owns: this handle neither restarts nor stops it. */
+    private final boolean attached;
 
-    private EmbeddedMariaDb(DB db, int port, Settings settings, Path dataDir, String password, Path initFile,
-                            Path pidFile) {
+    private EmbeddedMariaDb(@Nullable DB db, int port, Settings settings, Path dataDir, String password, Path initFile,
+                            Path pidFile, boolean attached) {
+        this.attached = attached;
+        this.watchdog = attached ? null : watchdog(pidFile);
+        if (!attached) {
+            writePort(pidFile, port);
+        }
         this.db = db;
         this.port = port;
         this.schema = settings.schema();
@@ -122,10 +130,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * connection pool's next connections reach it on the same address.
      */
     public synchronized void restart() {
-        if (closed || running()) {
+        if (attached || closed || running()) {
             return;
         }
         long started = System.nanoTime();
+        stopWatchdog();
         try {
             db.stop();
         } catch (ManagedProcessException | RuntimeException stopped) {
@@ -136,6 +145,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             DB again = ServerProcess.create(db.getConfiguration(), settings.startTimeout());
             again.start();
             db = again;
+            watchdog = watchdog(pidFile);
             log.warn("Embedded MariaDB restarted on 127.0.0.1:{} with data in {} ({} ms)", port, dataDir,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (ManagedProcessException e) {
@@ -215,7 +225,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 db.start();
                 log.info("Embedded MariaDB ready on 127.0.0.1:{} with data in {} ({} ms)", port, dataDir,
                         (System.nanoTime() - started) / 1_000_000);
-                return new EmbeddedMariaDb(db, port, settings, dataDir, password, initFile, pidFile);
+                return new EmbeddedMariaDb(db, port, settings, dataDir, password, initFile, pidFile, false);
             } catch (ManagedProcessException e) {
                 last = e;
                 if (settings.port() != 0 || !String.valueOf(e.getMessage()).contains("Bind on TCP/IP port")) {
@@ -230,6 +240,44 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 + " within " + settings.startTimeout().toSeconds() + " s. If the machine is busy, set "
                 + "FUNNEL_DB_START_TIMEOUT (seconds) higher; if another Funnel uses this data directory, stop it "
                 + "or set FUNNEL_DATA_DIR. Cause: " + (last == null ? "unknown" : last.getMessage()), last);
+    }
+
+    /**
+     * The server a running Funnel started on this data directory, for a command beside it (a backup of
+     * the live database); empty when none runs there. Closing the handle leaves the server running.
+     */
+    public static java.util.Optional<EmbeddedMariaDb> attach(Path root) {
+        Path absoluteRoot = root.toAbsolutePath().normalize();
+        Path tmpDir = absoluteRoot.resolve("mariadb-tmp");
+        Path pidFile = tmpDir.resolve("mariadbd.pid");
+        try {
+            long pid = Long.parseLong(Files.readString(pidFile).strip());
+            boolean live = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .map(p -> p.info().command().orElse("").contains("mariadb")).orElse(false);
+            Path portFile = portFile(pidFile);
+            if (!live || !Files.exists(portFile)) {
+                return java.util.Optional.empty();
+            }
+            int port = Integer.parseInt(Files.readString(portFile).strip());
+            String password = Files.readString(absoluteRoot.resolve("db-password"), StandardCharsets.UTF_8).strip();
+            return java.util.Optional.of(new EmbeddedMariaDb(null, port, Settings.of(absoluteRoot).port(port),
+                    absoluteRoot.resolve("mariadb"), password, tmpDir.resolve("init.sql"), pidFile, true));
+        } catch (IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Where a started server's port is written, for {@link #attach}. */
+    private static Path portFile(Path pidFile) {
+        return pidFile.resolveSibling("mariadbd.port");
+    }
+
+    private static void writePort(Path pidFile, int port) {
+        try {
+            Files.writeString(portFile(pidFile), port + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            log.warn("Could not write {}: {}", portFile(pidFile), e.getMessage());
+        }
     }
 
     /**
@@ -273,6 +321,41 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             throw new IllegalStateException("Interrupted while stopping the left-over database server " + pid, e);
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The server goes with the JVM, however the JVM ends: a small shell (the only portable way, as Java
+     * cannot ask Linux to signal a child when its parent dies) reads a pipe whose other end only this
+     * JVM holds, and when the pipe closes (the JVM exited, also by kill -9 or a crash) it sends the
+     * server SIGTERM, which lets InnoDB finish its writes. A clean stop ends the shell first. Where
+     * there is no {@code sh} (Windows) nothing is started, and the next start stops the orphan
+     * ({@link #stopOrphan}).
+     */
+    static @Nullable Process watchdog(Path pidFile) {
+        if (File.separatorChar != '/') {
+            return null;
+        }
+        try {
+            String pid = Files.readString(pidFile).strip();
+            if (!pid.matches("\\d+")) {
+                return null;
+            }
+            return new ProcessBuilder("sh", "-c", "cat > /dev/null; kill -TERM \"$1\" 2>/dev/null", "funnel-db-watchdog", pid)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            log.warn("No watchdog for the embedded MariaDB ({}): if Funnel is killed, the next start stops the "
+                    + "server it leaves", e.getMessage());
+            return null;
+        }
+    }
+
+    private void stopWatchdog() {
+        Process shell = watchdog;
+        watchdog = null;
+        if (shell != null) {
+            shell.destroyForcibly();
         }
     }
 
@@ -460,6 +543,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        if (attached) {
+            return;
+        }
+        stopWatchdog();
         try {
             db.stop();
             log.info("Embedded MariaDB stopped; data kept in {}", dataDir);

@@ -145,6 +145,66 @@ class DatabaseRecoveryIT {
         }
     }
 
+    /**
+     * Shutdown (what SIGTERM runs: Spring's shutdown hook closes the application) while an import runs:
+     * the import finishes, every row stored, before the database stops; nothing of the server is left.
+     */
+    @Test
+    void an_import_running_at_shutdown_finishes_before_the_database_stops() throws Exception {
+        Path dataDir = Files.createTempDirectory("funnel-shutdown-import-");
+        int rows = 8_000;
+        long id;
+        long serverPid;
+        ConfigurableApplicationContext app = start(dataDir);
+        try {
+            var imports = app.getBean(ImportService.class);
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            long owner = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'marketing'", Long.class);
+            TestLogins.as("marketing", Role.MARKETING);
+            StringBuilder text = new StringBuilder("First name,Last name,Email\n");
+            for (int i = 0; i < rows; i++) {
+                text.append("Bia").append(i).append(",Parada,bia").append(i).append("@parada.example.com\n");
+            }
+            Path csv = Files.createTempFile("shutdown", ".csv");
+            Files.writeString(csv, text);
+            var file = imports.analyze(csv, "shutdown.csv");
+            id = imports.start(file, new ImportOptions(imports.guessMapping(file), DuplicateChoice.SKIP, true,
+                    LeadSource.EVENT, null, owner), (key, args) -> key);
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (imports.get(id).processed() < 1 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            ImportSummary running = imports.get(id);
+            assertThat(running.status()).as("the import still runs when the shutdown begins").isEqualTo(ImportStatus.RUNNING);
+            assertThat(running.processed()).isLessThan(rows);
+            serverPid = Long.parseLong(Files.readString(dataDir.resolve("mariadb-tmp").resolve("mariadbd.pid")).strip());
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+        try {
+            long closing = System.nanoTime();
+            app.close();
+            System.out.printf("Shutdown with an import running took %d ms%n", (System.nanoTime() - closing) / 1_000_000);
+            assertThat(ProcessHandle.of(serverPid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("the database stopped with Funnel").isFalse();
+            try (EmbeddedMariaDb db = EmbeddedMariaDb.start(EmbeddedMariaDb.Settings.of(dataDir).bufferPool("64M"))) {
+                JdbcTemplate after = new JdbcTemplate(new org.springframework.jdbc.datasource.SimpleDriverDataSource(
+                        new org.mariadb.jdbc.Driver(), db.jdbcUrl(), db.username(), db.password()));
+                assertThat(after.queryForObject("SELECT status FROM lead_import WHERE id = ?", String.class, id))
+                        .isEqualTo("DONE");
+                assertThat(after.queryForObject("SELECT processed_rows FROM lead_import WHERE id = ?", Integer.class, id))
+                        .isEqualTo(rows);
+                assertThat(after.queryForObject("SELECT COUNT(*) FROM leads WHERE email LIKE '%@parada.example.com'",
+                        Long.class)).isEqualTo(rows);
+                assertThat(after.queryForObject("SELECT COALESCE(SUM(n), 0) FROM lead_tally", Long.class))
+                        .as("the tally equals the leads")
+                        .isEqualTo(after.queryForObject("SELECT COUNT(*) FROM leads", Long.class));
+            }
+        } finally {
+            FileSystemUtils.deleteRecursively(dataDir);
+        }
+    }
+
     /** Funnel on its own embedded database, with the supervisor left to the test to call. */
     private static ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(Application.class).run("--funnel.test.shared-db=false",

@@ -46,6 +46,52 @@ class UpgradeIT {
         assertThat(server).isNotNull();
     }
 
+    @org.junit.jupiter.api.Test
+    void a_start_that_will_migrate_a_database_holding_data_backs_it_up_first_and_one_with_nothing_to_run_does_not()
+            throws Exception {
+        java.nio.file.Path root = java.nio.file.Files.createTempDirectory("funnel-upgrade-backup-");
+        java.nio.file.Path backups = root.resolve("backups");
+        try (EmbeddedMariaDb server = EmbeddedMariaDb.start(EmbeddedMariaDb.Settings.of(root).bufferPool("64M"))) {
+            Flyway.configure().dataSource(server.jdbcUrl(), server.username(), server.password())
+                    .locations("classpath:db/migration").target("12").load().migrate();
+            try (Connection c = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+                 Statement s = c.createStatement()) {
+                s.execute("INSERT INTO app_user (username, display_name, email, password_hash, enabled, created_at, "
+                        + "updated_at, updated_by, version) VALUES ('before', 'Antes da Atualização', 'before@example.com', "
+                        + "'x', TRUE, NOW(), NOW(), 'test', 0)");
+            }
+            var strategy = new Upgrades().migrationStrategy(
+                    new org.springframework.beans.factory.support.StaticListableBeanFactory(
+                            java.util.Map.of("server", server)).getBeanProvider(EmbeddedMariaDb.class),
+                    new BackupProperties(backups.toString(), "-", 7, true, ""), java.time.Clock.systemUTC());
+            Flyway newest = Flyway.configure().dataSource(server.jdbcUrl(), server.username(), server.password())
+                    .locations("classpath:db/migration").load();
+
+            strategy.migrate(newest);
+
+            List<java.nio.file.Path> written;
+            try (var files = java.nio.file.Files.list(backups)) {
+                written = files.toList();
+            }
+            assertThat(written).hasSize(1);
+            assertThat(written.getFirst().getFileName().toString()).endsWith("-V12.sql.gz");
+            String dump;
+            try (var in = new java.util.zip.GZIPInputStream(java.nio.file.Files.newInputStream(written.getFirst()))) {
+                dump = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            assertThat(dump).as("the backup holds the data as it was before the upgrade")
+                    .contains("Antes da Atualização").contains("V12__").doesNotContain("V13__");
+            assertThat(newest.info().pending()).as("the upgrade ran after the backup").isEmpty();
+
+            strategy.migrate(newest);
+            try (var files = java.nio.file.Files.list(backups)) {
+                assertThat(files.count()).as("nothing to migrate, no backup").isEqualTo(1);
+            }
+        } finally {
+            org.springframework.util.FileSystemUtils.deleteRecursively(root);
+        }
+    }
+
     private static Flyway flyway(String url, String target) {
         EmbeddedMariaDb server = SharedTestDatabase.server();
         var config = Flyway.configure().dataSource(url, server.username(), server.password())
