@@ -82,6 +82,7 @@ class ErrorReporting implements VaadinServiceInitListener {
             return ui.getTranslation(invalid.messageKey(), invalid.arguments());
         }
         if (databaseAway(problem)) {
+            app.funnel.base.ui.WhileDatabaseAway.noteAway();
             log.warn("The database is not reachable: {}", problem.getMessage());
             return ui.getTranslation("database.away");
         }

@@ -19,7 +19,9 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @ParentLayout(MainLayout.class)
 @AnonymousAllowed
-final class FailedNavigationView extends Main implements HasErrorParameter<Exception> {
+final class FailedNavigationView extends Main implements HasErrorParameter<Exception>, app.funnel.base.ui.ViewHeader {
+
+    private String header = "";
 
     FailedNavigationView() {
         addClassName("funnel-view");
@@ -31,9 +33,19 @@ final class FailedNavigationView extends Main implements HasErrorParameter<Excep
         removeAll();
         UI ui = event.getUI();
         boolean away = ErrorReporting.databaseAway(parameter.getException());
+        // the shell's header names the page the user asked for, as its menu entry does
+        String path = event.getLocation().getPath();
+        header = com.vaadin.flow.server.menu.MenuConfiguration.getMenuEntries().stream()
+                .filter(entry -> entry.path().replaceFirst("^/", "").equals(path))
+                .map(entry -> getTranslation(entry.title())).findFirst().orElseGet(() -> getTranslation("app.name"));
         add(new H2(getTranslation(away ? "database.away.title" : "error.page.title")),
                 new Paragraph(ErrorReporting.message(ui, parameter.getException())),
                 new Anchor(event.getLocation().getPathWithQueryParameters(), getTranslation("error.page.again")));
         return away ? HttpServletResponse.SC_SERVICE_UNAVAILABLE : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+    }
+
+    @Override
+    public String viewHeader() {
+        return header;
     }
 }

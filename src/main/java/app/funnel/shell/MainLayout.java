@@ -62,7 +62,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
             // mails are written in the language the user works in
             com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
             if (ui != null && ui.getLocale() != null) {
-                users.rememberLanguage(ui.getLocale());
+                app.funnel.base.ui.WhileDatabaseAway.tolerate(() -> users.rememberLanguage(ui.getLocale()));
             }
         } else {
             addToNavbar(toggle, viewTitle, banner);
@@ -138,7 +138,10 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        banner.refresh();
+        // the shell's own reads never fail a page: with the database away, the page says so itself
+        if (!app.funnel.base.ui.WhileDatabaseAway.tolerate(banner::refresh)) {
+            banner.setVisible(false);
+        }
         // the menu title is a translation key; views without a menu entry fall back to their page title
         String title = MenuConfiguration.getMenuEntries().stream()
                 .filter(entry -> getContent() != null && entry.menuClass() == getContent().getClass())

@@ -22,7 +22,8 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Backups of the embedded database, round trip: written while Funnel runs (named with the schema
  * version, verified by a restore into a throwaway server), only the last few kept, restored into an
- * empty data directory at start with every row back; a data directory from a newer build is refused.
+ * empty data directory at start with every row back, and taken on the schedule; a data directory
+ * from a newer build is refused.
  */
 @ExtendWith(app.funnel.RestoresSecurityContextStrategy.class)
 class BackupsIT {
@@ -35,7 +36,7 @@ class BackupsIT {
             Path file;
             long leads;
             long history;
-            try (ConfigurableApplicationContext app = start(root.resolve("first"), backupDir, "")) {
+            try (ConfigurableApplicationContext app = start(root.resolve("first"), backupDir, "", "-")) {
                 Backups backups = app.getBean(Backups.class);
                 TestLogins.as("marketing", Role.MARKETING);
                 assertThatThrownBy(backups::backUpNow).isInstanceOf(AccessDeniedException.class);
@@ -61,26 +62,41 @@ class BackupsIT {
                 SecurityContextHolder.clearContext();
             }
 
-            try (ConfigurableApplicationContext restored = start(root.resolve("second"), backupDir, file.toString())) {
+            // the restored Funnel backs up on a schedule: every 2 seconds here, nightly by default
+            java.time.Instant restoredAt = java.time.Instant.now();
+            try (ConfigurableApplicationContext restored = start(root.resolve("second"), backupDir, file.toString(),
+                    "*/2 * * * * *")) {
                 JdbcTemplate jdbc = restored.getBean(JdbcTemplate.class);
                 assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leads", Long.class)).isEqualTo(leads);
                 assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM stage_change", Long.class)).isEqualTo(history);
+                Backups backups = restored.getBean(Backups.class);
+                TestLogins.as("admin", Role.ADMIN);
+                long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+                while ((backups.status().lastAt() == null || backups.status().lastAt().isBefore(restoredAt))
+                        && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                Backups.Status scheduled = backups.status();
+                assertThat(scheduled.lastAt()).as("a scheduled backup ran").isAfter(restoredAt);
+                assertThat(scheduled.lastBytes()).isPositive();
+                assertThat(Path.of(scheduled.lastFile())).exists();
+                SecurityContextHolder.clearContext();
                 // a newer build's migration in the history: this build refuses to start on it
                 jdbc.update("INSERT INTO flyway_schema_history (installed_rank, version, description, type, script, "
                         + "checksum, installed_by, execution_time, success) VALUES (999, '999', 'from the future', 'SQL', "
                         + "'V999__future.sql', 0, 'test', 1, 1)");
             }
-            assertThatThrownBy(() -> start(root.resolve("second"), backupDir, "").close())
+            assertThatThrownBy(() -> start(root.resolve("second"), backupDir, "", "-").close())
                     .hasStackTraceContaining("written by a newer Funnel");
         } finally {
             FileSystemUtils.deleteRecursively(root);
         }
     }
 
-    private static ConfigurableApplicationContext start(Path dataDir, Path backupDir, String restoreFrom) {
+    private static ConfigurableApplicationContext start(Path dataDir, Path backupDir, String restoreFrom, String cron) {
         return new SpringApplicationBuilder(Application.class).run("--funnel.test.shared-db=false",
                 "--funnel.data-dir=" + dataDir, "--funnel.backup.dir=" + backupDir, "--funnel.backup.keep=1",
-                "--funnel.backup.cron=-", "--funnel.backup.restore-from=" + restoreFrom, "--server.port=0",
+                "--funnel.backup.cron=" + cron, "--funnel.backup.restore-from=" + restoreFrom, "--server.port=0",
                 "--funnel.demo=" + (restoreFrom.isEmpty() ? "true" : "false"), "--vaadin.devmode.devTools.enabled=false");
     }
 }

@@ -34,6 +34,8 @@ public final class Bell extends Div {
         button.setId("bell-button");
         count.addClassName("funnel-bell-count");
         count.setId("bell-count");
+        count.setVisible(false);
+        button.setAriaLabel(getTranslation("bell.title"));
         add(button, count);
 
         Popover popover = new Popover();
@@ -61,6 +63,11 @@ public final class Bell extends Div {
     }
 
     private void refreshCount() {
+        // with the database away the count stays as it was (none on a new page); the page says why
+        app.funnel.base.ui.WhileDatabaseAway.tolerate(this::showCount);
+    }
+
+    private void showCount() {
         long unread = notifications.unreadCount();
         count.setText(unread > 99 ? "99+" : String.valueOf(unread));
         count.setVisible(unread > 0);
