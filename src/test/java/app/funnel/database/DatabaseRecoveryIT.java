@@ -80,6 +80,8 @@ class DatabaseRecoveryIT {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leads", Long.class)).isEqualTo(leads + 1);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE email = 'ana.antes@example.com'",
                     Long.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject("SELECT COALESCE(SUM(n), 0) FROM lead_tally", Long.class))
+                    .as("the tally equals the leads").isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM leads", Long.class));
         } finally {
             FileSystemUtils.deleteRecursively(dataDir);
         }
@@ -138,6 +140,8 @@ class DatabaseRecoveryIT {
             assertThat(undone.status()).isEqualTo(ImportStatus.UNDONE);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE email LIKE '%@corte.example.com'",
                     Long.class)).isZero();
+            assertThat(jdbc.queryForObject("SELECT COALESCE(SUM(n), 0) FROM lead_tally", Long.class))
+                    .as("the tally equals the leads").isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM leads", Long.class));
             System.out.printf("Import cut off after %d rows written, marked failed, undone%n", written);
         } finally {
             org.springframework.security.core.context.SecurityContextHolder.clearContext();

@@ -26,20 +26,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Test;
 
 /**
  * SIGTERM to a Funnel taking web-form posts (a JVM of its own, as users run it): the posts in
  * flight are answered and stored, none is answered with a redirect or an error page, the embedded
  * database stops after the web server and does not outlive the JVM, and afterwards every post
- * answered 201 is a lead, with the tally equal to the leads.
+ * answered 201 is a lead, with the tally equal to the leads. SIGKILL (a crash) the same, except
+ * that posts in flight are cut off unanswered: the database still goes with the JVM, and the next
+ * start finds every answered post and a tally equal to the leads.
  */
 class GracefulStopIT {
 
     private static final Pattern DB_PORT = Pattern.compile("Embedded MariaDB ready on 127\\.0\\.0\\.1:(\\d+)");
 
-    @Test
-    void sigterm_under_capture_load_answers_and_keeps_every_post_in_flight() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"SIGTERM", "SIGKILL"})
+    void a_stop_under_capture_load_keeps_every_post_answered_and_takes_the_database_with_it(String signal)
+            throws Exception {
+        boolean kill = signal.equals("SIGKILL");
         Path root = Files.createTempDirectory("funnel-sigterm-");
         int port;
         try (ServerSocket free = new ServerSocket(0)) {
@@ -126,8 +130,15 @@ class GracefulStopIT {
                 posters.add(poster);
             }
             Thread.sleep(3000);
-            funnel.destroy(); // SIGTERM
+            if (kill) {
+                funnel.destroyForcibly(); // kill -9: no shutdown hook runs; the watchdog stops the database
+            } else {
+                funnel.destroy(); // SIGTERM: graceful
+            }
             assertThat(funnel.waitFor(60, TimeUnit.SECONDS)).as("Funnel stopped within the shutdown timeout").isTrue();
+            if (kill) {
+                ProcessHandle.of(serverPid).ifPresent(server -> server.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+            }
             stop.set(true);
             for (Thread poster : posters) {
                 poster.join(30_000);
@@ -138,8 +149,8 @@ class GracefulStopIT {
                     .allSatisfy(code -> assertThat(code).isIn(201, 503));
             List<String> stored = answered.entrySet().stream().filter(e -> e.getValue() == 201).map(Map.Entry::getKey)
                     .toList();
-            System.out.printf("SIGTERM under load: %d posts answered 201, %d 503, %d refused at the socket%n",
-                    stored.size(), answered.size() - stored.size(), refused.get());
+            System.out.printf("%s under load: %d posts answered 201, %d 503, %d cut off or refused at the socket%n",
+                    signal, stored.size(), answered.size() - stored.size(), refused.get());
 
             try (EmbeddedMariaDb db = EmbeddedMariaDb.start(root, "funnel", 0);
                  Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
