@@ -16,6 +16,7 @@ import app.funnel.lead.ContactCheck;
 import app.funnel.lead.LeadDetails;
 import app.funnel.statistics.FunnelStep;
 import app.funnel.lead.LeadService;
+import app.funnel.lead.LeadSource;
 import app.funnel.lead.LeadStatus;
 import app.funnel.security.CurrentUser;
 import app.funnel.security.Role;
@@ -107,28 +108,78 @@ public class OpportunityService {
         long accountId = id(account);
         Contact buyer;
         if (input.buyerId() != null) {
-            buyer = contacts.findById(input.buyerId()).filter(c -> c.getAccountId() == accountId)
-                    .orElseThrow(() -> new InvalidInputException("buyer", "opportunity.error.buyer-not-of-account"));
+            buyer = buyerOf(accountId, input.buyerId());
         } else {
             buyer = contacts.save(new Contact(accountId, lead.firstName(), lead.lastName(), lead.email(), lead.phone(),
                     lead.jobTitle(), lead.id(), now));
         }
         long owner = me.has(Role.SALES) && lead.ownerId() == myId() ? myId() : lead.ownerId();
-        Opportunity opportunity = new Opportunity(accountId, id(buyer), lead.id(), owner, now, me.username());
-        opportunity.setName(name);
-        opportunity.setAmount(amount);
-        opportunity.setCurrency(currency);
-        opportunity.setExpectedClose(close);
-        opportunity.setSource(lead.source());
-        opportunity.setStage(Stage.QUALIFICATION);
-        Integer probability = definitions.entry(definitions.currentVersion(), Term.QUALIFICATION).probability();
-        opportunity.setProbability(probability == null ? 10 : probability);
-        opportunities.saveAndFlush(opportunity);
+        Opportunity opportunity = opened(new Opportunity(accountId, id(buyer), lead.id(), owner, now, me.username()),
+                name, amount, currency, close, lead.source());
         events.publishEvent(new DealChanged(null, opportunity.facts()));
         long id = id(opportunity);
         // the lead's conversion is checked against the Opportunity definition; a refusal undoes everything above
         leads.convert(leadId, leadVersion, id);
         recordStage(opportunity, null, me.username(), now, null, definitions.currentVersion());
+        return details(opportunity);
+    }
+
+    /**
+     * Creates a deal that did not come from a lead, owned by the salesperson, in one transaction: the
+     * account is an existing one or the one named (an account of that name, ignoring case and accents,
+     * is used, or it is created), the buyer an existing contact of it or a new one; the deal starts in
+     * Qualification with that stage's probability, checked against the Opportunity definition with the
+     * criteria the salesperson confirms (kept on the deal). When anything fails, nothing is stored.
+     */
+    @Transactional
+    @PreAuthorize(Roles.HAS_SALES)
+    public OpportunityDetails create(NewDeal input) {
+        CurrentUser me = CurrentUser.require();
+        String name = required(input.name(), "name", 200);
+        BigDecimal amount = amount(input.amount());
+        String currency = currency(input.currency());
+        LocalDate close = closeDate(input.expectedClose());
+        if (input.source() == null) {
+            throw new InvalidInputException("source", "field.required");
+        }
+        Instant now = clock.instant();
+        Account account;
+        if (input.accountId() != null) {
+            account = loadAccount(input.accountId());
+        } else {
+            String accountName = required(input.accountName(), "accountName", 200);
+            account = accounts.findByNameKey(ContactCheck.plain(accountName)).stream().findFirst()
+                    .orElseGet(() -> accounts.save(new Account(accountName, ContactCheck.plain(accountName),
+                            domain(input.buyerEmail()), now, me.username())));
+        }
+        long accountId = id(account);
+        Contact buyer;
+        if (input.buyerId() != null) {
+            buyer = buyerOf(accountId, input.buyerId());
+        } else {
+            String first = required(input.buyerFirstName(), "buyerFirstName", 100);
+            String last = required(input.buyerLastName(), "buyerLastName", 100);
+            String email = optional(input.buyerEmail(), "buyerEmail", 254);
+            if (email != null && !ContactCheck.isValidEmail(email)) {
+                throw new InvalidInputException("buyerEmail", "lead.error.email-format");
+            }
+            String typed = optional(input.buyerPhone(), "buyerPhone", 40);
+            String phone = typed == null ? null : ContactCheck.toE164(typed, null)
+                    .orElseThrow(() -> new InvalidInputException("buyerPhone", "opportunity.error.buyer-phone"));
+            buyer = contacts.save(new Contact(accountId, first, last, email, phone,
+                    optional(input.buyerJobTitle(), "buyerJobTitle", 100), null, now));
+        }
+        Opportunity opportunity = opened(new Opportunity(accountId, id(buyer), null, myId(), now, me.username()),
+                name, amount, currency, close, input.source());
+        long id = id(opportunity);
+        RecordRef ref = RecordRef.opportunity(id);
+        app.funnel.definition.RecordChecks.checked(ref);
+        input.criteria().forEach(code -> definitions.confirm(ref, code));
+        // the deal is checked against the Opportunity definition; a refusal undoes everything above
+        Verdict verdict = check(id, Term.OPPORTUNITY);
+        events.publishEvent(new DealChanged(null, opportunity.facts()));
+        recordStage(opportunity, null, me.username(), now, null, verdict.version());
+        touched(opportunity);
         return details(opportunity);
     }
 
@@ -424,6 +475,27 @@ public class OpportunityService {
     }
 
     // --- rules ---
+
+    /** An existing contact as a deal's buyer: one of the deal account's contacts. */
+    private Contact buyerOf(long accountId, long contactId) {
+        return contacts.findById(contactId).filter(c -> c.getAccountId() == accountId)
+                .orElseThrow(() -> new InvalidInputException("buyer", "opportunity.error.buyer-not-of-account"));
+    }
+
+    /** A new deal's first state, written: Qualification, with that stage's probability in the current definitions. */
+    private Opportunity opened(Opportunity opportunity, String name, BigDecimal amount, String currency, LocalDate close,
+                               @Nullable LeadSource source) {
+        opportunity.setName(name);
+        opportunity.setAmount(amount);
+        opportunity.setCurrency(currency);
+        opportunity.setExpectedClose(close);
+        opportunity.setSource(source);
+        opportunity.setStage(Stage.QUALIFICATION);
+        Integer probability = definitions.entry(definitions.currentVersion(), Term.QUALIFICATION).probability();
+        opportunity.setProbability(probability == null ? 10 : probability);
+        opportunities.saveAndFlush(opportunity);
+        return opportunity;
+    }
 
     /** The deal's history row for a stage change (or its first stage), with its owner, source and lost reason now. */
     private void recordStage(Opportunity opportunity, @Nullable Stage from, String by, Instant at, @Nullable String reason,

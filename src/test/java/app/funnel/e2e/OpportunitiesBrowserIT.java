@@ -116,6 +116,63 @@ class OpportunitiesBrowserIT extends BrowserTest {
         sales.context().close();
     }
 
+    @Test
+    void sales_creates_a_deal_without_a_lead_from_the_grid_and_from_the_board_on_a_phone() {
+        String tag = String.valueOf(ThreadLocalRandom.current().nextInt(100_000, 999_999));
+        Page sales = chromium.newPage("en-US", 1440, 900);
+        Chromium.logIn(sales, base(), "sales", DemoMode.DEMO_PASSWORD);
+        Chromium.waitForShell(sales);
+        sales.navigate(base() + "/opportunities");
+        sales.locator("#new-deal").click();
+        sales.locator("#new-deal-name input").fill("Own prospect " + tag);
+        sales.locator("#new-deal-account input").fill("Prospect Works " + tag);
+        sales.locator("#new-deal-account input").press("Enter");
+        assertThat(sales.locator("#new-deal-account input")).hasAttribute("placeholder", "New account: Prospect Works " + tag);
+        sales.locator("#new-deal-buyer-first input").fill("Bruna");
+        sales.locator("#new-deal-buyer-last input").fill("Buyer" + tag);
+        sales.locator("#new-deal-buyer-email input").fill("bruna" + tag + "@prospect.example.com");
+        sales.locator("#new-deal-buyer-phone input").fill("12345");
+        sales.locator("#new-deal-amount input").fill("48000");
+        sales.locator("#new-deal-create").click();
+        assertThat(sales.locator("#new-deal-buyer-phone")).containsText("country code");
+        sales.locator("#new-deal-buyer-phone input").fill("+1 415 555 2671");
+        sales.screenshot(new Page.ScreenshotOptions().setPath(SharedScreens.path("new-deal-sales-en-US.png")));
+        sales.locator("#new-deal-create").click();
+        // the Opportunity definition applies as it does to a conversion
+        LeadsBrowserIT.confirmEverythingMissing(sales);
+        assertThat(sales).hasURL(java.util.regex.Pattern.compile(".*/opportunities/\\d+$"));
+        assertThat(sales.locator("#opportunity-page-title")).hasText("Own prospect " + tag);
+        assertThat(sales.locator("#opportunity-summary")).containsText("Qualification");
+        assertThat(sales.locator("#opportunity-page")).containsText("Prospect Works " + tag);
+        assertThat(sales.locator("#opportunity-page")).containsText("Bruna Buyer" + tag);
+        sales.context().close();
+
+        Page phone = chromium.newPage("pt-BR", 390, 844);
+        Chromium.logIn(phone, base(), "sales", DemoMode.DEMO_PASSWORD);
+        phone.navigate(base() + "/board");
+        phone.locator("#new-deal").click();
+        phone.locator("#new-deal-name input").fill("Expansão " + tag);
+        // the account made above, found by typing its name without its case
+        phone.locator("#new-deal-account input").fill("prospect works " + tag);
+        phone.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText("Prospect Works " + tag))
+                .first().click();
+        choose(phone, "#new-deal-buyer", "Bruna Buyer" + tag);
+        assertThat(phone.locator("#new-deal-buyer-first")).isHidden();
+        phone.locator("#new-deal-amount input").fill("12000,5");
+        for (String id : java.util.List.of("#new-deal-name", "#new-deal-account", "#new-deal-buyer", "#new-deal-amount",
+                "#new-deal-create")) {
+            var box = phone.locator(id).boundingBox();
+            org.assertj.core.api.Assertions.assertThat(box.x + box.width).as(id + " inside the phone's width")
+                    .isLessThanOrEqualTo(390);
+        }
+        phone.screenshot(new Page.ScreenshotOptions().setPath(SharedScreens.path("phone-new-deal-pt-BR.png")));
+        phone.locator("#new-deal-create").click();
+        LeadsBrowserIT.confirmEverythingMissing(phone);
+        assertThat(phone.locator(".funnel-deal").filter(new Locator.FilterOptions().setHasText("Expansão " + tag)))
+                .isVisible();
+        phone.context().close();
+    }
+
     private static void move(Page page, String stage) {
         choose(page, "#stage-target", stage);
         page.locator("#stage-move").click();

@@ -85,6 +85,77 @@ class OpportunityServiceIT {
     }
 
     @Test
+    void sales_creates_a_deal_without_a_lead_checked_against_the_opportunity_definition_with_a_new_or_existing_account() {
+        String tag = tag();
+        TestLogins.as("sales", Role.SALES);
+        java.util.Set<String> criteria = definitions.entry(definitions.currentVersion(), Term.OPPORTUNITY).criteria()
+                .stream().map(Criterion::code).collect(java.util.stream.Collectors.toSet());
+        int accounts = count("account");
+        int contacts = count("contact");
+        int deals = count("opportunity");
+
+        assertThatThrownBy(() -> opportunities.create(newDeal("Prospecção " + tag, null, "Fábrica Nova " + tag, null,
+                java.util.Set.of()))).isInstanceOfSatisfying(TransitionRefusedException.class,
+                e -> assertThat(e.verdict().term()).isEqualTo(Term.OPPORTUNITY));
+        assertThat(count("account")).as("a refusal stores nothing").isEqualTo(accounts);
+        assertThat(count("contact")).isEqualTo(contacts);
+        assertThat(count("opportunity")).isEqualTo(deals);
+
+        OpportunityDetails deal = opportunities.create(newDeal("Prospecção " + tag, null, "Fábrica Nova " + tag, null,
+                criteria));
+        assertThat(deal.stage()).isEqualTo(Stage.QUALIFICATION);
+        assertThat(deal.leadId()).isNull();
+        assertThat(deal.ownerId()).isEqualTo(users.byUsername("sales").orElseThrow().id());
+        assertThat(deal.accountName()).isEqualTo("Fábrica Nova " + tag);
+        assertThat(deal.buyerName()).isEqualTo("Rita Rocha" + tag);
+        assertThat(opportunities.history(deal.id())).singleElement()
+                .satisfies(e -> assertThat(e.to()).isEqualTo("QUALIFICATION"));
+        assertThat(definitions.confirmations(app.funnel.definition.RecordRef.opportunity(deal.id())))
+                .as("the confirmed criteria stay on the deal").hasSize(criteria.size());
+        assertThat(jdbc.queryForObject("SELECT source FROM opportunity WHERE id = ?", String.class, deal.id()))
+                .isEqualTo("OUTBOUND");
+
+        // the same company typed again, in other case and without accents: the same account, an existing buyer
+        long buyer = opportunities.contactsOf(deal.accountId()).getFirst().id();
+        OpportunityDetails second = opportunities.create(newDeal("Expansão " + tag, null, "FABRICA NOVA " + tag, buyer,
+                criteria));
+        assertThat(second.accountId()).isEqualTo(deal.accountId());
+        assertThat(second.contactId()).isEqualTo(buyer);
+        assertThat(count("account")).isEqualTo(accounts + 1);
+
+        assertField(() -> opportunities.create(newDeal(" ", null, "X", null, criteria)), "name");
+        assertField(() -> opportunities.create(newDeal("D", null, " ", null, criteria)), "accountName");
+        assertField(() -> opportunities.create(new NewDeal("D", new BigDecimal("10"), "USD", LocalDate.now().plusMonths(1),
+                LeadSource.OUTBOUND, null, "Y" + tag, null, "Rita", "Rocha", "not-an-email", null, null, criteria)),
+                "buyerEmail");
+        assertField(() -> opportunities.create(new NewDeal("D", new BigDecimal("10"), "USD", LocalDate.now().plusMonths(1),
+                LeadSource.OUTBOUND, null, "Y" + tag, null, "Rita", "Rocha", null, "12345", null, criteria)),
+                "buyerPhone");
+        long otherAccount = opportunities.accounts("").stream().filter(a -> a.id() != deal.accountId()).findFirst()
+                .orElseThrow().id();
+        assertField(() -> opportunities.create(newDeal("D", otherAccount, null, buyer, criteria)), "buyer");
+
+        TestLogins.as("marketing", Role.MARKETING);
+        assertThatThrownBy(() -> opportunities.create(newDeal("D", null, "Z", null, criteria)))
+                .isInstanceOf(AccessDeniedException.class);
+        TestLogins.as("leadership", Role.LEADERSHIP);
+        assertThatThrownBy(() -> opportunities.create(newDeal("D", null, "Z", null, criteria)))
+                .as("a deal is its salesperson's").isInstanceOf(AccessDeniedException.class);
+        TestLogins.as("admin", Role.ADMIN);
+        assertThatThrownBy(() -> opportunities.create(newDeal("D", null, "Z", null, criteria)))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    private static NewDeal newDeal(String name, @org.jspecify.annotations.Nullable Long accountId,
+                                   @org.jspecify.annotations.Nullable String accountName,
+                                   @org.jspecify.annotations.Nullable Long buyerId, java.util.Set<String> criteria) {
+        String tag = accountName == null ? "" : accountName.replaceAll("\\D", "");
+        return new NewDeal(name, new BigDecimal("120000"), "BRL", LocalDate.now().plusMonths(2), LeadSource.OUTBOUND,
+                accountId, accountName, buyerId, "Rita", "Rocha" + tag, "rita" + tag + "@fabrica.example.com",
+                "+55 11 91234-5678", "Compras", criteria);
+    }
+
+    @Test
     void a_second_lead_of_the_same_company_joins_its_account_by_name_or_by_e_mail_domain() {
         String tag = tag();
         OpportunityDetails first = converted(sqlLead("Ana", "Alves" + tag, "ana@alves" + tag + ".com.br",

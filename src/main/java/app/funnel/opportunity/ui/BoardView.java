@@ -141,7 +141,12 @@ final class BoardView extends Main implements HasDynamicTitle {
             columnOf.put(stage, column);
             columns.add(column);
         }
-        add(new Toolbar(scope, owner, quarter), columns);
+        Toolbar toolbar = new Toolbar(scope, owner, quarter);
+        if (me.has(Role.SALES)) {
+            // the new deal's card appears in Qualification
+            toolbar.end(NewDealDialog.button(opportunities, id -> reload()));
+        }
+        add(toolbar, columns);
         reload();
     }
 

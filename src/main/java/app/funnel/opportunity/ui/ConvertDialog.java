@@ -61,9 +61,7 @@ final class ConvertDialog extends Dialog {
         amount.setId("convert-amount");
         amount.setRequiredIndicatorVisible(true);
         currency.setId("convert-currency");
-        currency.setItems("USD", "BRL", "EUR", "GBP");
-        currency.setAllowCustomValue(true);
-        currency.addCustomValueSetListener(e -> currency.setValue(e.getDetail().toUpperCase(java.util.Locale.ROOT)));
+        Money.currencies(currency);
         currency.setValue("BR".equals(lead.country()) ? "BRL" : "PT".equals(lead.country()) ? "EUR" : "USD");
         Money.echo(amount, currency);
         close.setId("convert-close");

@@ -15,6 +15,13 @@ final class Money {
     private Money() {
     }
 
+    /** A deal's currency: the usual ones to pick, any ISO code typed (the service checks it), in capitals. */
+    static void currencies(com.vaadin.flow.component.combobox.ComboBox<String> currency) {
+        currency.setItems("USD", "BRL", "EUR", "GBP");
+        currency.setAllowCustomValue(true);
+        currency.addCustomValueSetListener(e -> currency.setValue(e.getDetail().toUpperCase(java.util.Locale.ROOT)));
+    }
+
     static String format(BigDecimal amount, String currency) {
         Locale locale = UI.getCurrent() != null ? UI.getCurrent().getLocale() : Locale.US;
         NumberFormat format = NumberFormat.getCurrencyInstance(locale);

@@ -178,12 +178,17 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver,
             drillDown.setVisible(false);
             changed();
         });
-        add(new Toolbar(stage, owner, account, closeFrom, closeTo, amountMin, amountMax, mine, drillDown)
+        Toolbar toolbar = new Toolbar(stage, owner, account, closeFrom, closeTo, amountMin, amountMax, mine, drillDown)
                 .end(new app.funnel.base.ui.CsvDownload("opportunities.csv", (delimiter, words, out) ->
                         opportunities.export(query(), delimiter, words, out)))
                 .end(state.columnChooser(this::remember))
                 .end(new app.funnel.savedview.ui.SavedViewsMenu(savedViews, "opportunities",
-                        () -> state.queryString(filters()))));
+                        () -> state.queryString(filters())));
+        if (me.has(Role.SALES)) {
+            toolbar.end(NewDealDialog.button(opportunities,
+                    id -> getUI().ifPresent(ui -> ui.navigate("opportunities/" + id))));
+        }
+        add(toolbar);
         app.funnel.base.ui.GridActions.attach(grid, app.funnel.opportunity.Stage.LIFECYCLE.recordType(),
                 OpportunityRow::id, () -> opportunities.count(query()), limit -> opportunities.ids(query(), limit),
                 this::refresh, gridActions).forEach(this::add);
