@@ -16,10 +16,6 @@ interface AppUserRepository extends JpaRepository<AppUser, Long> {
 
     boolean existsByUsername(String username);
 
-    /** Every user's id, username and display name, without loading the users. */
-    @Query("select u.id, u.username, u.displayName from AppUser u")
-    java.util.List<Object[]> names();
-
     /** Outside the entity's version: remembering a language must not make an admin's open form stale. */
     @org.springframework.data.jpa.repository.Modifying
     @Query("update AppUser u set u.language = :language where u.username = :username "

@@ -49,6 +49,8 @@ class DashboardBench {
     LeadService leads;
     @Autowired
     javax.sql.DataSource dataSource;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     @Test
     void funnel_figures() {
@@ -138,6 +140,23 @@ class DashboardBench {
                 .containsExactly(handoffFloor);
         bench.measure("handoff, last 12 months", () -> dashboard.handoff(from, now, null, null),
                 () -> floorHandoff(from, now));
+
+        // the parts of win rate and handoff, each alone (the floor is an empty call): where their time goes
+        var figures = context.getBean(app.funnel.statistics.FunnelFigures.class);
+        var users = context.getBean(app.funnel.user.UserService.class);
+        var closedKinds = List.of(app.funnel.statistics.FunnelFigures.Event.WON, app.funnel.statistics.FunnelFigures.Event.LOST);
+        bench.measure("probe: win rate's closed deals per month", () -> figures.events(closedKinds, true, from, now, null, null),
+                () -> Boolean.TRUE);
+        bench.measure("probe: win rate's closed deals per owner", () -> figures.eventsPerOwner(closedKinds, from, now, null, null),
+                () -> Boolean.TRUE);
+        bench.measure("probe: users' display names", users::displayNames, () -> Boolean.TRUE);
+        bench.measure("probe: users' display names by username", users::displayNamesByUsername, () -> Boolean.TRUE);
+        bench.measure("probe: handoff's overdue SQLs now", () -> leads.overdueSqls(null, null), () -> Boolean.TRUE);
+        bench.measure("probe: handoff's events", () -> figures.events(List.of(app.funnel.statistics.FunnelFigures.Event.HANDOFF,
+                app.funnel.statistics.FunnelFigures.Event.RETURNED, app.funnel.statistics.FunnelFigures.Event.TOUCH), false,
+                from, now, null, null), () -> Boolean.TRUE);
+        bench.measure("probe: handoff's latest returns", () -> figures.latestReturns(app.funnel.lead.LeadStatus.LIFECYCLE,
+                from, now, null, null, 6), () -> Boolean.TRUE);
 
         // a click on the funnel's SQL step: the lead grid's count and pages of exactly those leads
         java.time.LocalDate first = from.atDay(1);
