@@ -6,7 +6,6 @@ import app.funnel.user.Recipient;
 import app.funnel.user.UserService;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -26,7 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sends the queued notification mails when a mail server is configured ({@code SPRING_MAIL_HOST}):
  * one mail per user and kind with everything of that kind that waited, at most one per
  * {@code funnel.notifications.mail-window}, in the user's language, with links to the records. A
- * mail that fails is tried again later (1, 2, 4... minutes, {@value #MAX_ATTEMPTS} times).
+ * mail that fails is tried again later ({@code funnel.notifications.mail-retry}, by default 1, 2, 4... minutes,
+ * {@value #MAX_ATTEMPTS} times); the change that caused it never waits for the mail server.
  */
 @Component
 class NotificationMail {
@@ -102,7 +102,7 @@ class NotificationMail {
         } catch (Exception failed) {
             int attempts = rows.getFirst().mailAttempts();
             log.warn("Notification mail to {} failed (attempt {}): {}", to.username(), attempts + 1, failed.toString());
-            store.failed(rows, now.plus(Duration.ofMinutes(1L << Math.min(attempts, 10))), MAX_ATTEMPTS);
+            store.failed(rows, now.plus(properties.mailRetry().multipliedBy(1L << Math.min(attempts, 10))), MAX_ATTEMPTS);
             return false;
         }
     }

@@ -13,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param mailInterval how often the mail batch runs
  * @param slaWarning   how long before an SQL's first-touch deadline its owner is reminded
  * @param reminderInterval how often reminders are looked for
+ * @param mailRetry    how long a mail that failed waits before its next try, doubled at each failure
  */
 @ConfigurationProperties("funnel.notifications")
 public record NotificationProperties(@DefaultValue("http://localhost:8080") String publicUrl,
@@ -20,5 +21,6 @@ public record NotificationProperties(@DefaultValue("http://localhost:8080") Stri
                                      @DefaultValue("5m") Duration mailWindow,
                                      @DefaultValue("30s") Duration mailInterval,
                                      @DefaultValue("2h") Duration slaWarning,
-                                     @DefaultValue("30s") Duration reminderInterval) {
+                                     @DefaultValue("30s") Duration reminderInterval,
+                                     @DefaultValue("1m") Duration mailRetry) {
 }

@@ -92,6 +92,49 @@ class TwoNodesRemindersIT {
         }
     }
 
+    /**
+     * The mail server is down when a reminder's mail is due: the reminder is in the app at once, the
+     * mail waits and is tried again (1 s, 2 s... here), and once the server is up it arrives, once.
+     */
+    @Test
+    void a_mail_that_fails_while_the_mail_server_is_down_is_tried_again_and_sent_once_when_it_is_up() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort(); // nothing listens there until the test starts the server
+        }
+        String url = emptySchema("funnel_mail_retry");
+        GreenMail later = null;
+        try (ConfigurableApplicationContext app = start(url, port)) {
+            JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+            long sales = jdbc.queryForObject("SELECT id FROM app_user WHERE username = 'sales'", Long.class);
+            long lead = jdbc.queryForObject("SELECT MIN(id) FROM leads", Long.class);
+            dueNow(jdbc, lead, sales, "Call Rita while the mail is down");
+
+            String attempts = "SELECT COALESCE(MAX(mail_attempts), 0) FROM notification WHERE kind = 'FOLLOW_UP_DUE' "
+                    + "AND mail_state = 'PENDING'";
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+            while (jdbc.queryForObject(attempts, Integer.class) < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(jdbc.queryForObject(attempts, Integer.class)).as("the mail was tried and tried again").isGreaterThanOrEqualTo(2);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM notification WHERE kind = 'FOLLOW_UP_DUE' AND read_at IS NULL",
+                    Integer.class)).as("the reminder is in the app meanwhile").isEqualTo(1);
+
+            later = new GreenMail(new com.icegreen.greenmail.util.ServerSetup(port, "127.0.0.1", "smtp"));
+            later.start();
+            assertThat(later.waitForIncomingEmail(60_000, 1)).as("the mail arrives once the server is up").isTrue();
+            Thread.sleep(3_000); // the job ran several times meanwhile
+            assertThat(later.getReceivedMessages()).hasSize(1);
+            assertThat(bodyOf(later.getReceivedMessages()[0])).contains("Call Rita while the mail is down");
+            assertThat(jdbc.queryForObject("SELECT mail_state FROM notification WHERE kind = 'FOLLOW_UP_DUE'", String.class))
+                    .isEqualTo("SENT");
+        } finally {
+            if (later != null) {
+                later.stop();
+            }
+        }
+    }
+
     private static String describe(MimeMessage[] mails) {
         StringBuilder text = new StringBuilder();
         for (MimeMessage mail : mails) {
@@ -130,11 +173,15 @@ class TwoNodesRemindersIT {
     }
 
     private ConfigurableApplicationContext start(String url) {
+        return start(url, smtp.getSmtp().getPort());
+    }
+
+    private static ConfigurableApplicationContext start(String url, int smtpPort) {
         EmbeddedMariaDb server = SharedTestDatabase.server();
         List<String> args = List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + server.username(),
                 "--spring.datasource.password=" + server.password(), "--server.port=0", "--funnel.demo=true",
                 "--funnel.admin-password=", "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                "--spring.mail.port=" + smtpPort, "--funnel.notifications.mail-retry=1s",
                 "--funnel.notifications.reminder-interval=300ms", "--funnel.notifications.mail-interval=300ms",
                 "--funnel.notifications.mail-window=3s", "--funnel.notifications.public-url=http://funnel.example");
         return new SpringApplicationBuilder(Application.class).run(args.toArray(String[]::new));
