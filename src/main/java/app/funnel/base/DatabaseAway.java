@@ -11,23 +11,22 @@ public final class DatabaseAway {
     }
 
     public static boolean is(Throwable problem) {
-        for (Throwable t = problem; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
-                    || t instanceof org.springframework.transaction.CannotCreateTransactionException
-                    || t instanceof org.springframework.dao.DataAccessResourceFailureException
-                    || t instanceof org.springframework.dao.RecoverableDataAccessException
-                    || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException
-                    || t instanceof java.net.ConnectException
-                    || t instanceof java.io.EOFException) {
-                return true;
-            }
-            // SQL state class 08 is "connection exception"; the pool's proxy says its connection was closed
-            if (t instanceof java.sql.SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
-                    || "Connection is closed".equals(sql.getMessage()))) {
-                return true;
-            }
+        return Causes.of(problem).anyMatch(DatabaseAway::connectionLost);
+    }
+
+    private static boolean connectionLost(Throwable t) {
+        if (t instanceof org.springframework.jdbc.CannotGetJdbcConnectionException
+                || t instanceof org.springframework.transaction.CannotCreateTransactionException
+                || t instanceof org.springframework.dao.DataAccessResourceFailureException
+                || t instanceof org.springframework.dao.RecoverableDataAccessException
+                || t instanceof java.sql.SQLTransientConnectionException
+                || t instanceof java.sql.SQLNonTransientConnectionException
+                || t instanceof java.net.ConnectException
+                || t instanceof java.io.EOFException) {
+            return true;
         }
-        return false;
+        // SQL state class 08 is "connection exception"; the pool's proxy says its connection was closed
+        return t instanceof java.sql.SQLException sql && ((sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                || "Connection is closed".equals(sql.getMessage()));
     }
 }

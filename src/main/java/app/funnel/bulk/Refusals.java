@@ -7,7 +7,6 @@ import app.funnel.definition.Criterion;
 import app.funnel.definition.TransitionRefusedException;
 import java.util.List;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -26,52 +25,43 @@ final class Refusals {
 
     /** Whether the problem is a refusal a person can act on (the row stays as it was), not a fault. */
     static boolean expected(Throwable problem) {
-        return find(problem, RefusedException.class) != null || find(problem, AccessDeniedException.class) != null
-                || find(problem, ConcurrentChangeException.class) != null
-                || find(problem, OptimisticLockingFailureException.class) != null
-                || find(problem, InvalidInputException.class) != null
-                || find(problem, TransitionRefusedException.class) != null
-                || find(problem, app.funnel.lead.DuplicatesFoundException.class) != null;
+        return app.funnel.base.Causes.find(problem, RefusedException.class) != null || app.funnel.base.Causes.find(problem, AccessDeniedException.class) != null
+                || app.funnel.base.Causes.find(problem, ConcurrentChangeException.class) != null
+                || app.funnel.base.Causes.find(problem, OptimisticLockingFailureException.class) != null
+                || app.funnel.base.Causes.find(problem, InvalidInputException.class) != null
+                || app.funnel.base.Causes.find(problem, TransitionRefusedException.class) != null
+                || app.funnel.base.Causes.find(problem, app.funnel.lead.DuplicatesFoundException.class) != null;
     }
 
     static Reason of(Throwable problem) {
-        RefusedException refused = find(problem, RefusedException.class);
+        RefusedException refused = app.funnel.base.Causes.find(problem, RefusedException.class);
         if (refused != null) {
             return new Reason(refused.messageKey(), List.of(refused.arguments()));
         }
-        if (find(problem, AccessDeniedException.class) != null) {
+        if (app.funnel.base.Causes.find(problem, AccessDeniedException.class) != null) {
             return new Reason("refused.generic", List.of());
         }
-        ConcurrentChangeException conflict = find(problem, ConcurrentChangeException.class);
+        ConcurrentChangeException conflict = app.funnel.base.Causes.find(problem, ConcurrentChangeException.class);
         if (conflict != null) {
             return new Reason("bulk.refused.changed", List.of(conflict.changedBy()));
         }
-        if (find(problem, OptimisticLockingFailureException.class) != null) {
+        if (app.funnel.base.Causes.find(problem, OptimisticLockingFailureException.class) != null) {
             return new Reason("bulk.refused.changed", List.of("?"));
         }
-        InvalidInputException invalid = find(problem, InvalidInputException.class);
+        InvalidInputException invalid = app.funnel.base.Causes.find(problem, InvalidInputException.class);
         if (invalid != null) {
             return new Reason(invalid.messageKey(), List.of(invalid.arguments()));
         }
-        TransitionRefusedException unmet = find(problem, TransitionRefusedException.class);
+        TransitionRefusedException unmet = app.funnel.base.Causes.find(problem, TransitionRefusedException.class);
         if (unmet != null) {
             return new Reason("bulk.refused.criteria", List.of(String.join(", ",
                     unmet.verdict().unmet().stream().map(Criterion::name).toList())));
         }
-        if (find(problem, app.funnel.lead.DuplicatesFoundException.class) != null) {
+        if (app.funnel.base.Causes.find(problem, app.funnel.lead.DuplicatesFoundException.class) != null) {
             return new Reason("bulk.refused.duplicates", List.of());
         }
         String incident = UUID.randomUUID().toString().substring(0, 8);
         log.error("Bulk action: unexpected error on a row, incident {}", incident, problem);
         return new Reason("error.unexpected", List.of(incident));
-    }
-
-    private static <T extends Throwable> @Nullable T find(Throwable problem, Class<T> type) {
-        for (Throwable t = problem; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

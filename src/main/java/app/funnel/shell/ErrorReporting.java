@@ -42,28 +42,28 @@ class ErrorReporting implements VaadinServiceInitListener {
             return;
         }
         Messages.error(message(ui, problem));
-        if (find(problem, AccessDeniedException.class) != null) {
+        if (app.funnel.base.Causes.find(problem, AccessDeniedException.class) != null) {
             refresh(ui);
         }
     }
 
     /** What to tell the user, in their language. */
     static String message(UI ui, Throwable problem) {
-        RefusedException refused = find(problem, RefusedException.class);
+        RefusedException refused = app.funnel.base.Causes.find(problem, RefusedException.class);
         if (refused != null) {
             log.info("Refused: {}", refused.getMessage());
             return ui.getTranslation("refused.title") + " " + ui.getTranslation(refused.messageKey(), refused.arguments());
         }
-        AccessDeniedException denied = find(problem, AccessDeniedException.class);
+        AccessDeniedException denied = app.funnel.base.Causes.find(problem, AccessDeniedException.class);
         if (denied != null) {
             log.info("Access denied: {}", denied.getMessage());
             return ui.getTranslation("refused.title") + " " + ui.getTranslation("refused.generic");
         }
-        ConcurrentChangeException conflict = find(problem, ConcurrentChangeException.class);
+        ConcurrentChangeException conflict = app.funnel.base.Causes.find(problem, ConcurrentChangeException.class);
         if (conflict != null) {
             return ui.getTranslation("conflict.message", conflict.changedBy(), Messages.dateTime(conflict.changedAt()));
         }
-        var lost = find(problem, org.springframework.orm.ObjectOptimisticLockingFailureException.class);
+        var lost = app.funnel.base.Causes.find(problem, org.springframework.orm.ObjectOptimisticLockingFailureException.class);
         if (lost != null) {
             // the application's own bean, through the session's instantiator (Spring's)
             var explained = ui.getSession().getService().getInstantiator()
@@ -73,11 +73,11 @@ class ErrorReporting implements VaadinServiceInitListener {
                         Messages.dateTime(explained.get().changedAt()));
             }
         }
-        if (find(problem, OptimisticLockingFailureException.class) != null
-                || find(problem, jakarta.persistence.OptimisticLockException.class) != null) {
+        if (app.funnel.base.Causes.find(problem, OptimisticLockingFailureException.class) != null
+                || app.funnel.base.Causes.find(problem, jakarta.persistence.OptimisticLockException.class) != null) {
             return ui.getTranslation("conflict.unknown");
         }
-        InvalidInputException invalid = find(problem, InvalidInputException.class);
+        InvalidInputException invalid = app.funnel.base.Causes.find(problem, InvalidInputException.class);
         if (invalid != null) {
             return ui.getTranslation(invalid.messageKey(), invalid.arguments());
         }
@@ -99,14 +99,5 @@ class ErrorReporting implements VaadinServiceInitListener {
     private static void refresh(UI ui) {
         ui.getChildren().filter(Dialog.class::isInstance).map(Dialog.class::cast).toList().forEach(Dialog::close);
         ui.refreshCurrentRoute(false);
-    }
-
-    static <T extends Throwable> @org.jspecify.annotations.Nullable T find(Throwable problem, Class<T> type) {
-        for (Throwable t = problem; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 }

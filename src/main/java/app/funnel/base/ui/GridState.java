@@ -31,15 +31,45 @@ public final class GridState<T> {
     private final String route;
     private boolean restoring;
     private String written = "";
+    /** Set while the user navigates away from the view (until it is entered again). */
+    private boolean leaving;
+    private com.vaadin.flow.shared.@org.jspecify.annotations.Nullable Registration leave;
 
     /** The grid's columns must have keys: they name the sort and the hidden columns in the URL. */
     public GridState(Grid<T> grid, String route) {
         this.grid = grid;
         this.route = route;
+        grid.addAttachListener(e -> {
+            if (leave != null) {
+                leave.remove();
+            }
+            leave = e.getUI().addBeforeLeaveListener(event -> leaving = true);
+        });
+        grid.addDetachListener(e -> {
+            if (leave != null) {
+                leave.remove();
+                leave = null;
+            }
+        });
     }
 
-    /** Runs the restoring of a state: the value changes it causes write nothing. */
+    /**
+     * While a record's dialog opened from the grid is open, the address is the record's page
+     * (reloaded or shared, it opens the page), and the grid's again once it closes; a dialog closed
+     * because the user goes elsewhere leaves the new address alone.
+     */
+    public void follow(com.vaadin.flow.component.dialog.Dialog dialog, long id) {
+        dialog.addOpenedChangeListener(e -> {
+            if (!leaving) {
+                grid.getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                        location(e.isOpened() ? "/" + id : "")));
+            }
+        });
+    }
+
+    /** Runs the restoring of a state (the view is entered): the value changes it causes write nothing. */
     public void restoring(Runnable restore) {
+        leaving = false;
         boolean before = restoring;
         restoring = true;
         try {

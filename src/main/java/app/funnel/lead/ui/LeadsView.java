@@ -52,18 +52,11 @@ import java.util.Map;
 @Route("leads")
 @Menu(order = 20, title = "menu.leads", icon = "vaadin:user-card")
 @RolesAllowed({Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP, Roles.ADMIN})
-final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnterObserver,
-        com.vaadin.flow.router.BeforeLeaveObserver, HasDynamicTitle {
+final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnterObserver, HasDynamicTitle {
 
-    /** Set while the user navigates away from the grid. */
-    private boolean leaving;
     /** What the grid says when no lead is shown. */
     private final app.funnel.base.ui.EmptyState empty;
 
-    @Override
-    public void beforeLeave(com.vaadin.flow.router.BeforeLeaveEvent event) {
-        leaving = true;
-    }
 
     /** The browser tab in the user's language. */
     @Override
@@ -218,7 +211,6 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
     /** The grid's state from the URL; a lead opened from the grid shows as {@code leads/123}, which is its page ({@link LeadPage}). */
     @Override
     public void beforeEnter(com.vaadin.flow.router.BeforeEnterEvent event) {
-        leaving = false;
         // ?status=SQL&text=ana&from=2026-01-01&to=2026-03-31&source=EVENT&mine=1&owner=12&reached=SQL&sort=createdAt,desc&hide=email
         // (the dashboard's drill-down, a bookmark, a saved view, the back button)
         var parameters = event.getLocation().getQueryParameters();
@@ -311,11 +303,7 @@ final class LeadsView extends Main implements com.vaadin.flow.router.BeforeEnter
             return;
         }
         LeadDialog dialog = new LeadDialog(leads, definitions, users, extensions, work, lead, this::refresh);
-        dialog.addOpenedChangeListener(e -> {
-            if (!leaving) { // a dialog closed because the user goes elsewhere leaves the new address alone
-                getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, state.location(e.isOpened() ? "/" + id : "")));
-            }
-        });
+        state.follow(dialog, id);
         dialog.open();
     }
 

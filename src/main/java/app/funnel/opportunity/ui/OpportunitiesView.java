@@ -48,18 +48,11 @@ import java.util.Map;
 @Route("opportunities")
 @Menu(order = 30, title = "menu.opportunities", icon = "vaadin:handshake")
 @RolesAllowed({Roles.MARKETING, Roles.SALES, Roles.LEADERSHIP, Roles.ADMIN})
-final class OpportunitiesView extends Main implements BeforeEnterObserver,
-        com.vaadin.flow.router.BeforeLeaveObserver, HasDynamicTitle {
+final class OpportunitiesView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
-    /** Set while the user navigates away from the grid. */
-    private boolean leaving;
     /** What the grid says when no deal is shown. */
     private final app.funnel.base.ui.EmptyState empty;
 
-    @Override
-    public void beforeLeave(com.vaadin.flow.router.BeforeLeaveEvent event) {
-        leaving = true;
-    }
 
     /** The browser tab in the user's language. */
     @Override
@@ -198,7 +191,6 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver,
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        leaving = false;
         // the dashboard's drill-down, e.g. ?stage=CLOSED_LOST&changedFrom=2026-01-01&changedTo=2026-03-31
         // &lostReason=PRICE&owner=12&source=EVENT, or ?open=true&closeFrom=...&closeTo=...&currency=EUR
         var parameters = event.getLocation().getQueryParameters();
@@ -272,11 +264,7 @@ final class OpportunitiesView extends Main implements BeforeEnterObserver,
             return;
         }
         OpportunityDialog dialog = new OpportunityDialog(opportunities, definitions, leads, users, work, deal, this::refresh);
-        dialog.addOpenedChangeListener(e -> {
-            if (!leaving) { // a dialog closed because the user goes elsewhere leaves the new address alone
-                getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, state.location(e.isOpened() ? "/" + id : "")));
-            }
-        });
+        state.follow(dialog, id);
         dialog.open();
     }
 
