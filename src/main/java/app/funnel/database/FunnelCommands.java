@@ -104,7 +104,12 @@ public final class FunnelCommands {
                 throw new IllegalStateException(root.toAbsolutePath() + " already holds Funnel's tables: restore "
                         + "into a new, empty FUNNEL_DATA_DIR (nothing was changed)");
             }
-            Dumps.restore(server, dump);
+            try {
+                Dumps.restore(server, dump);
+            } catch (RuntimeException failed) {
+                throw new IllegalStateException(failed.getMessage() + ". " + root.toAbsolutePath() + " now holds part of "
+                        + "the backup: delete that directory before trying again", failed);
+            }
             Map<String, Long> counts = Dumps.counts(server);
             out.println("Restored " + dump + " into " + root.toAbsolutePath() + ": " + counts.size() + " tables, "
                     + counts.values().stream().mapToLong(Long::longValue).sum() + " rows. Start Funnel with "

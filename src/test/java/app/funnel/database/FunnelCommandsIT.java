@@ -85,6 +85,14 @@ class FunnelCommandsIT {
             Run again = run("restore", files.getFirst().toString(), "--funnel.data-dir=" + restored);
             assertThat(again.status).isEqualTo(1);
             assertThat(again.err).contains("already holds").contains("nothing was changed");
+            Path garbage = backups.resolve("not-a-backup.sql");
+            Files.writeString(garbage, "this is not SQL;\n");
+            Path broken = Files.createTempDirectory("funnel-command-broken-");
+            Run bad = run("restore", garbage.toString(), "--funnel.data-dir=" + broken,
+                    "--funnel.embedded-db.buffer-pool=64M");
+            FileSystemUtils.deleteRecursively(broken);
+            assertThat(bad.status).isEqualTo(1);
+            assertThat(bad.err).contains("failed").contains("delete that directory before trying again");
             Run unnamed = run("restore", "--funnel.data-dir=" + restored);
             assertThat(unnamed.status).isEqualTo(1);
             assertThat(unnamed.err).contains("name the backup to restore");
@@ -96,7 +104,7 @@ class FunnelCommandsIT {
                     "--funnel.embedded-db.buffer-pool=64M");
             assertThat(stopped.status).as(stopped.err).isZero();
             assertThat(stopped.out).contains("Funnel is not running").contains("verified");
-            assertThat(backups(backups)).hasSize(2);
+            assertThat(backups(backups)).hasSize(2); // the .sql file above is not one of them
             assertThat(EmbeddedMariaDb.attach(root)).as("the command stopped the database it started").isEmpty();
         } finally {
             ChildFunnels.cleanUp(funnel, root);
