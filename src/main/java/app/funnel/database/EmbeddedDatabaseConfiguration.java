@@ -19,8 +19,7 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedMariaDb embeddedMariaDb(app.funnel.base.FunnelProperties funnel, EmbeddedDbProperties db,
                                     BackupProperties backups) {
-        EmbeddedMariaDb server = EmbeddedMariaDb.start(EmbeddedMariaDb.Settings.of(Path.of(funnel.dataDir()))
-                .port(db.port()).bufferPool(db.bufferPool()).startTimeout(db.startTimeout()));
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(db.on(Path.of(funnel.dataDir())));
         if (!backups.restoreFrom().isBlank()) {
             restore(server, Path.of(backups.restoreFrom()));
         }

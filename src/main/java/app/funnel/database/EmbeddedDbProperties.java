@@ -16,4 +16,9 @@ import org.springframework.boot.convert.DurationUnit;
 @ConfigurationProperties("funnel.embedded-db")
 record EmbeddedDbProperties(@DefaultValue("0") int port, @DefaultValue(EmbeddedMariaDb.DEFAULT_BUFFER_POOL) String bufferPool,
                             @DefaultValue("180") @DurationUnit(ChronoUnit.SECONDS) Duration startTimeout) {
+
+    /** How to start the server on a data directory with these settings (Funnel's start and the backup commands). */
+    EmbeddedMariaDb.Settings on(java.nio.file.Path root) {
+        return EmbeddedMariaDb.Settings.of(root).port(port).bufferPool(bufferPool).startTimeout(startTimeout);
+    }
 }

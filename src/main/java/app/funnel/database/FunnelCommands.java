@@ -119,8 +119,7 @@ public final class FunnelCommands {
     }
 
     private static EmbeddedMariaDb start(Path root, EmbeddedDbProperties db) {
-        return EmbeddedMariaDb.start(EmbeddedMariaDb.Settings.of(root).port(db.port()).bufferPool(db.bufferPool())
-                .startTimeout(db.startTimeout()));
+        return EmbeddedMariaDb.start(db.on(root));
     }
 
     /** Funnel's own settings: --arguments, then the environment, then application.properties with its defaults. */
