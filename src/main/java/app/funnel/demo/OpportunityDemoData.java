@@ -92,7 +92,8 @@ class OpportunityDemoData implements DemoDataContributor {
                 account = accountId++;
                 accounts.put(lead.companyKey(), account);
                 String domain = lead.email() == null ? null : lead.email().substring(lead.email().indexOf('@') + 1);
-                accountRows.add(new Object[] {account, lead.company(), lead.companyKey(),
+                // an account's key is its plain name, as a conversion looks it up (not the lead's company key)
+                accountRows.add(new Object[] {account, lead.company(), app.funnel.lead.ContactCheck.plain(lead.company()),
                         domain != null && domain.contains("gmail") ? null : domain, ts(lead.at()), "demo", 0});
             }
             long contact = contactId++;

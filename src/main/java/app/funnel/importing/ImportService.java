@@ -3,6 +3,7 @@ package app.funnel.importing;
 import app.funnel.base.CsvExport;
 import app.funnel.base.InvalidInputException;
 import app.funnel.base.RefusedException;
+import app.funnel.lead.DuplicateRule;
 import app.funnel.lead.LeadBatch;
 import app.funnel.lead.LeadFields;
 import app.funnel.lead.LeadSource;
@@ -554,9 +555,12 @@ public class ImportService {
         return value == null ? "" : value.strip();
     }
 
-    /** Finds rows that repeat an earlier row of the same file (same e-mail, phone, or name at the company). */
+    /**
+     * Finds rows that repeat an earlier row of the same file, by the same rule as for stored leads
+     * ({@code DuplicateRule}: a shared phone counts only with the same name).
+     */
     private static final class Repeats {
-        private final Map<String, Integer> seen = new HashMap<>();
+        private final Map<String, List<Map.Entry<Integer, DuplicateRule.Person>>> seen = new HashMap<>();
 
         @Nullable Integer check(LeadFields fields, int rowNo) {
             List<String> keys = new ArrayList<>(3);
@@ -569,11 +573,18 @@ public class ImportService {
             if (fields.companyKey() != null) {
                 keys.add("n" + fields.nameKey() + "\u0000" + fields.companyKey());
             }
+            DuplicateRule.Person person = fields.person();
             Integer earlier = null;
             for (String key : keys) {
-                Integer row = seen.putIfAbsent(key, rowNo);
-                if (row != null && earlier == null) {
-                    earlier = row;
+                var rows = seen.computeIfAbsent(key, k -> new ArrayList<>(1));
+                for (var row : rows) {
+                    if ((earlier == null || row.getKey() < earlier)
+                            && DuplicateRule.certain(DuplicateRule.compare(person, row.getValue()))) {
+                        earlier = row.getKey();
+                    }
+                }
+                if (rows.size() < 50) { // a switchboard's thousand rows: the first fifty are enough to compare with
+                    rows.add(Map.entry(rowNo, person));
                 }
             }
             return earlier;

@@ -40,7 +40,7 @@ public class LeadBatch {
 
     /** An existing lead a row of a file matches, and how. */
     public record Match(long id, String firstName, String lastName, LeadStatus status, long version,
-                        Set<DuplicateLead.Match> how) {
+                        Set<DuplicateRule.Match> how) {
     }
 
     /** A lead an import updated: its version afterwards, and the values the import replaced. */
@@ -139,18 +139,24 @@ public class LeadBatch {
         List<List<Match>> result = new ArrayList<>(rows.size());
         for (LeadFields row : rows) {
             Map<Long, Object[]> found = new LinkedHashMap<>();
-            Map<Long, Set<DuplicateLead.Match>> how = new HashMap<>();
-            note(byEmail.get(row.emailKey()), DuplicateLead.Match.EMAIL, found, how);
-            note(byPhone.get(row.phone()), DuplicateLead.Match.PHONE, found, how);
+            collectFor(byEmail.get(row.emailKey()), found);
+            collectFor(byPhone.get(row.phone()), found);
             if (row.companyKey() != null) {
-                note(byName.get(row.nameKey() + "\u0000" + row.companyKey()), DuplicateLead.Match.NAME_AND_COMPANY,
-                        found, how);
+                collectFor(byName.get(row.nameKey() + "\u0000" + row.companyKey()), found);
             }
-            result.add(found.values().stream()
+            DuplicateRule.Person person = row.person();
+            List<Match> same = new ArrayList<>();
+            found.values().stream()
                     .sorted((a, b) -> ((LocalDateTime) b[9]).compareTo((LocalDateTime) a[9]))
-                    .map(r -> new Match((Long) r[0], (String) r[1], (String) r[2], LeadStatus.valueOf((String) r[3]),
-                            (Long) r[4], Set.copyOf(how.get((Long) r[0]))))
-                    .toList());
+                    .forEach(r -> {
+                        Set<DuplicateRule.Match> how = DuplicateRule.compare(person, new DuplicateRule.Person(
+                                (String) r[1], (String) r[2], (String) r[5], (String) r[6], (String) r[8]));
+                        if (DuplicateRule.certain(how)) {
+                            same.add(new Match((Long) r[0], (String) r[1], (String) r[2],
+                                    LeadStatus.valueOf((String) r[3]), (Long) r[4], Set.copyOf(how)));
+                        }
+                    });
+            result.add(same);
         }
         return result;
     }
@@ -439,14 +445,9 @@ public class LeadBatch {
         }
     }
 
-    private static void note(@Nullable List<Object[]> found, DuplicateLead.Match match, Map<Long, Object[]> into,
-                             Map<Long, Set<DuplicateLead.Match>> how) {
-        if (found == null) {
-            return;
-        }
-        for (Object[] row : found) {
-            into.putIfAbsent((Long) row[0], row);
-            how.computeIfAbsent((Long) row[0], k -> EnumSet.noneOf(DuplicateLead.Match.class)).add(match);
+    private static void collectFor(@Nullable List<Object[]> candidates, Map<Long, Object[]> into) {
+        if (candidates != null) {
+            candidates.forEach(row -> into.putIfAbsent((Long) row[0], row));
         }
     }
 

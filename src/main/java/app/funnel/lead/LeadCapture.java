@@ -61,8 +61,8 @@ public class LeadCapture {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LeadFields checked = LeadFields.check(input);
         LeadSource source = input.source() == null ? LeadSource.WEBSITE_FORM : input.source();
-        List<DuplicateLead> known = search.duplicates(checked.emailKey(), checked.phone(), checked.nameKey(),
-                checked.companyKey(), null);
+        List<DuplicateLead> known = search.duplicates(checked.person(), null).stream()
+                .filter(DuplicateLead::certain).toList();
         if (!known.isEmpty()) {
             // a public form writes nothing to a known person's lead unseen: the signal waits for review
             long existing = known.getFirst().id();

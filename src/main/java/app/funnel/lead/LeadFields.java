@@ -77,6 +77,11 @@ public record LeadFields(String firstName, String lastName, @Nullable String ema
         return value;
     }
 
+    /** The fields {@link DuplicateRule} matches by. */
+    public DuplicateRule.Person person() {
+        return new DuplicateRule.Person(firstName, lastName, emailKey, phone, companyKey);
+    }
+
     /** The suspect reasons as stored: names in order, comma-separated; null when none. */
     @Nullable String suspectColumn() {
         return SuspectReason.stored(suspect);

@@ -311,50 +311,52 @@ class LeadSearch {
         return new Seek("FALSE", List.of(), 0);
     }
 
-    /** Leads with the same e-mail key, the same phone, or the same name at the same company. */
-    List<DuplicateLead> duplicates(@org.jspecify.annotations.Nullable String emailKey,
-                                   @org.jspecify.annotations.Nullable String phone, String nameKey,
-                                   @org.jspecify.annotations.Nullable String companyKey,
-                                   @org.jspecify.annotations.Nullable Long exclude) {
+    /**
+     * The leads {@link DuplicateRule} finds alike: the candidates come from the keys' indexes (the
+     * same e-mail key, phone, name at the company, or the same company), the rule says what each is.
+     * Certain duplicates first, then newest first.
+     */
+    List<DuplicateLead> duplicates(DuplicateRule.Person person, @org.jspecify.annotations.Nullable Long exclude) {
         List<String> conditions = new ArrayList<>();
         List<Object> args = new ArrayList<>();
-        if (emailKey != null) {
-            conditions.add("email_key = ?");
-            args.add(emailKey);
+        if (person.emailKey() != null) {
+            conditions.add("SELECT id FROM leads WHERE email_key = ?");
+            args.add(person.emailKey());
         }
-        if (phone != null) {
-            conditions.add("phone = ?");
-            args.add(phone);
+        if (person.phone() != null) {
+            conditions.add("SELECT id FROM leads WHERE phone = ?");
+            args.add(person.phone());
         }
-        if (companyKey != null) {
-            conditions.add("(name_key = ? AND company_key = ?)");
-            args.add(nameKey);
-            args.add(companyKey);
+        if (person.companyKey() != null) {
+            conditions.add("SELECT id FROM leads WHERE name_key = ? AND company_key = ?");
+            args.add(ContactCheck.nameKey(person.firstName(), person.lastName()));
+            args.add(person.companyKey());
+            // for the similar names: the company's newest leads
+            conditions.add("SELECT id FROM leads WHERE company_key = ? ORDER BY created_at DESC LIMIT 200");
+            args.add(person.companyKey());
         }
         if (conditions.isEmpty()) {
             return List.of();
         }
-        String sql = "SELECT id, first_name, last_name, company, status, email_key, phone, name_key, company_key "
-                + "FROM leads WHERE (" + String.join(" OR ", conditions) + ")"
-                + (exclude != null ? " AND id <> ?" : "") + " ORDER BY created_at DESC LIMIT 20";
+        String sql = "SELECT id, first_name, last_name, company, status, email_key, phone, company_key, created_at "
+                + "FROM leads JOIN (" + String.join(" UNION ", conditions.stream().map(c -> "(" + c + ")").toList())
+                + ") candidate USING (id)" + (exclude != null ? " WHERE id <> ?" : "")
+                + " ORDER BY created_at DESC LIMIT 400";
         if (exclude != null) {
             args.add(exclude);
         }
-        return jdbc.query(sql, (rs, i) -> {
-            var matches = java.util.EnumSet.noneOf(DuplicateLead.Match.class);
-            if (emailKey != null && emailKey.equals(rs.getString(6))) {
-                matches.add(DuplicateLead.Match.EMAIL);
+        List<DuplicateLead> found = new ArrayList<>();
+        jdbc.query(sql, rs -> {
+            var other = new DuplicateRule.Person(rs.getString(2), rs.getString(3), rs.getString(6), rs.getString(7),
+                    rs.getString(8));
+            var matches = DuplicateRule.compare(person, other);
+            if (!matches.isEmpty()) {
+                found.add(new DuplicateLead(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4) == null ? "" : rs.getString(4), LeadStatus.valueOf(rs.getString(5)),
+                        java.util.Set.copyOf(matches)));
             }
-            if (phone != null && phone.equals(rs.getString(7))) {
-                matches.add(DuplicateLead.Match.PHONE);
-            }
-            if (companyKey != null && nameKey.equals(rs.getString(8)) && companyKey.equals(rs.getString(9))) {
-                matches.add(DuplicateLead.Match.NAME_AND_COMPANY);
-            }
-            return new DuplicateLead(rs.getLong(1), rs.getString(2), rs.getString(3),
-                    rs.getString(4) == null ? "" : rs.getString(4), LeadStatus.valueOf(rs.getString(5)),
-                    java.util.Set.copyOf(matches));
         }, args.toArray());
+        return found.stream().sorted(java.util.Comparator.comparing((DuplicateLead d) -> !d.certain())).limit(20).toList();
     }
 
     /**

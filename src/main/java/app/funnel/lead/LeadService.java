@@ -428,7 +428,7 @@ public class LeadService {
     @PreAuthorize(Roles.HAS_ANY_ROLE)
     public List<DuplicateLead> duplicatesOf(long id) {
         Lead lead = load(id);
-        return search.duplicates(lead.getEmailKey(), lead.getPhone(), lead.getNameKey(), lead.getCompanyKey(), id);
+        return search.duplicates(person(lead), id);
     }
 
     /**
@@ -672,11 +672,16 @@ public class LeadService {
         if (confirmed) {
             return;
         }
-        List<DuplicateLead> duplicates = search.duplicates(lead.getEmailKey(), lead.getPhone(), lead.getNameKey(),
-                lead.getCompanyKey(), lead.getId());
+        List<DuplicateLead> duplicates = search.duplicates(person(lead), lead.getId()).stream()
+                .filter(DuplicateLead::certain).toList();
         if (!duplicates.isEmpty()) {
             throw new DuplicatesFoundException(duplicates);
         }
+    }
+
+    private static DuplicateRule.Person person(Lead lead) {
+        return new DuplicateRule.Person(lead.getFirstName(), lead.getLastName(), lead.getEmailKey(), lead.getPhone(),
+                lead.getCompanyKey());
     }
 
     private Verdict check(Lead lead, Term term) {

@@ -42,9 +42,9 @@ class LeadServiceIT {
     @Test
     void marketing_logs_a_lead_with_its_phone_in_e164_and_a_history_row() {
         TestLogins.as("marketing", Role.MARKETING);
-        LeadDetails lead = leads.create(input("João", "Ávila", "joao.avila@ibm.com", "(11) 97654-3210", "BR"));
+        LeadDetails lead = leads.create(input("João", "Ávila", "joao.avila@ibm.com", "(11) 97654-3281", "BR"));
         assertThat(lead.status()).isEqualTo(LeadStatus.NEW);
-        assertThat(lead.phone()).isEqualTo("+5511976543210");
+        assertThat(lead.phone()).isEqualTo("+5511976543281");
         assertThat(lead.suspect()).isFalse();
         assertThat(lead.ownerId()).isEqualTo(users.byUsername("marketing").orElseThrow().id());
         assertThat(jdbc.queryForList("SELECT to_stage FROM stage_change WHERE record_type = 'LEAD' AND record_id = ?",
@@ -224,16 +224,25 @@ class LeadServiceIT {
                 .isInstanceOfSatisfying(DuplicatesFoundException.class, e -> assertThat(e.duplicates())
                         .singleElement().satisfies(d -> {
                             assertThat(d.id()).isEqualTo(first.id());
-                            assertThat(d.matches()).containsExactly(DuplicateLead.Match.EMAIL);
+                            assertThat(d.matches()).containsExactly(DuplicateRule.Match.EMAIL);
                         }));
-        assertThatThrownBy(() -> leads.create(new LeadInput("Outra", "Pessoa", null,
+        // the same phone and the same name, one typo in the last name: the same person
+        assertThatThrownBy(() -> leads.create(new LeadInput("Beatriz", "Mello", null,
                 "(31) 98888-" + tag.substring(tag.length() - 4), null, null, "BR", LeadSource.EVENT, null, null)))
                 .isInstanceOfSatisfying(DuplicatesFoundException.class, e -> assertThat(e.duplicates().getFirst()
-                        .matches()).contains(DuplicateLead.Match.PHONE));
+                        .matches()).contains(DuplicateRule.Match.PHONE_AND_NAME));
+        // the same phone only (the company's switchboard, a home line): saved, and shown as sharing a phone
+        LeadDetails colleague = leads.create(new LeadInput("Outra", "Pessoa", null,
+                "(31) 98888-" + tag.substring(tag.length() - 4), null, null, "BR", LeadSource.EVENT, null, null));
+        assertThat(leads.duplicatesOf(colleague.id())).singleElement().satisfies(d -> {
+            assertThat(d.id()).isEqualTo(first.id());
+            assertThat(d.matches()).containsExactly(DuplicateRule.Match.SHARES_PHONE);
+            assertThat(d.certain()).isFalse();
+        });
         assertThatThrownBy(() -> leads.create(new LeadInput("BEATRIZ", "Mélo", "other" + tag + "@melo.com", null,
                 "mineracao melo " + tag, null, null, LeadSource.EVENT, null, null)))
                 .isInstanceOfSatisfying(DuplicatesFoundException.class, e -> assertThat(e.duplicates().getFirst()
-                        .matches()).contains(DuplicateLead.Match.NAME_AND_COMPANY));
+                        .matches()).contains(DuplicateRule.Match.NAME_AND_COMPANY));
 
         LeadDetails anyway = leads.create(new LeadInput("Bea", "M", "Bea.Melo" + tag + "+crm@gmail.com", null, null,
                 null, null, LeadSource.EVENT, null, null), true);

@@ -467,8 +467,16 @@ final class LeadRecord extends Div {
             return box;
         }
         box.addClassName("funnel-duplicates");
-        box.add(new H3(getTranslation("lead.possible-duplicates", found.size())));
+        List<DuplicateLead> same = found.stream().filter(DuplicateLead::certain).toList();
+        List<DuplicateLead> alike = found.stream().filter(d -> !d.certain()).toList();
+        if (!same.isEmpty()) {
+            box.add(new H3(getTranslation("lead.possible-duplicates", same.size())));
+        }
         for (DuplicateLead duplicate : found) {
+            if (duplicate == alike.stream().findFirst().orElse(null)) {
+                // a shared switchboard or home line, a close name: shown to compare, never a block
+                box.add(new H3(getTranslation("lead.alike-leads", alike.size())));
+            }
             Div row = duplicateRow(duplicate);
             if (mayMerge(me, current) && mayMerge(me, leads.get(duplicate.id()))) {
                 Button merge = new Button(getTranslation("lead.merge"), e -> confirmMerge(current, duplicate));
