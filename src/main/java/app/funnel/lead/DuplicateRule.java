@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>the same e-mail as the provider reads it, or the same name at the same company: the same person;
  * <li>the same phone: the same person only when the names match too (accents, case and order
- * aside, one typo allowed in the last name, and no two different e-mail addresses when the names
- * differ by that typo), since colleagues give the switchboard and couples the home line; otherwise
- * it only "shares a phone with";
+ * aside, one typo allowed in the last name, or in a first name of five letters or more that ends
+ * alike, and no two different e-mail addresses when the names differ by that typo), since
+ * colleagues give the switchboard and couples the home line; otherwise it only "shares a phone with";
  * <li>a name close to the other's (Jaro-Winkler) at the same company or with the same phone: a
  * suggestion, never a block.
  * </ul>
@@ -100,7 +100,19 @@ public final class DuplicateRule {
         String lastA = String.join(" ", words(a.lastName()));
         String lastB = String.join(" ", words(b.lastName()));
         return firstA.equals(firstB) && !lastA.isEmpty() && ONE_EDIT.apply(lastA, lastB) >= 0
+                || lastA.equals(lastB) && typoInFirstName(firstA, firstB)
                 || firstA.equals(lastB) && lastA.equals(firstB);
+    }
+
+    /**
+     * A first name one typo from the other (a letter left out, doubled or changed), of five letters or
+     * more, ending alike: "Fernndo" for
+     * "Fernando", but never Mario and Maria, Daniel and Daniela, Paulo and Paula (a couple at one
+     * home line differs by the last letter).
+     */
+    private static boolean typoInFirstName(String a, String b) {
+        return a.length() >= 5 && b.length() >= 5 && a.charAt(a.length() - 1) == b.charAt(b.length() - 1)
+                && ONE_EDIT.apply(a, b) >= 0;
     }
 
     private static String nameKey(Person p) {

@@ -61,7 +61,8 @@ final class FakeSigns {
             "nobody", "null", "sememail", "semmail", "nao", "naotem", "nenhum", "email", "e-mail", "mail",
             "seuemail", "seu.email", "meuemail", "your.email", "youremail", "your-email", "myemail", "my.email",
             "name", "nome", "user", "usuario", "example", "exemplo", "sample", "asdf", "qwerty", "xxx", "abc",
-            "abc123", "a", "aa", "aaa", "x", "xx", "foo", "bar", "foobar", "lorem", "blah", "teste123", "test123");
+            "abc123", "a", "aa", "aaa", "x", "xx", "foo", "bar", "foobar", "lorem", "blah", "teste123", "test123",
+            "wasd");
 
     private static final Set<String> PLACEHOLDER_DOMAINS = Set.of("example.com", "example.org", "example.net",
             "test.com", "teste.com", "test.com.br", "teste.com.br", "email.com", "domain.com", "foo.com", "bar.com",
@@ -119,9 +120,9 @@ final class FakeSigns {
         if (alongKeys(letters)) {
             return true;
         }
-        // a unit of two letters three times or of three letters twice, the unit along the keys
-        // ("asasas", "sdfsdf", "jkljkl"; not "Kiki" or "Lulu")
-        for (int unit = 2; unit <= 3; unit++) {
+        // a unit of two letters three times or of three or four letters twice, the unit along the keys
+        // ("asasas", "sdfsdf", "asdfasdf"; not "Kiki" or "Lulu")
+        for (int unit = 2; unit <= 4; unit++) {
             if (letters.length() >= 6 && letters.length() % unit == 0) {
                 String first = letters.substring(0, unit);
                 if (first.repeat(letters.length() / unit).equals(letters) && alongKeys(first)) {

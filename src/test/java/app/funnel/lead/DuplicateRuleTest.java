@@ -34,6 +34,20 @@ class DuplicateRuleTest {
     }
 
     @Test
+    void a_couple_whose_names_are_one_letter_apart_at_one_home_line_is_two_people() {
+        var mario = person("Mario", "Quintela", null, "+351213456781", null);
+        assertThat(DuplicateRule.compare(mario, person("Maria", "Quintela", null, "+351213456781", null)))
+                .doesNotContain(Match.PHONE_AND_NAME);
+        assertThat(DuplicateRule.compare(person("Daniel", "Reis", null, "+351213456781", null),
+                person("Daniela", "Reis", null, "+351213456781", null))).doesNotContain(Match.PHONE_AND_NAME);
+        // a typo inside a long first name is the same person
+        assertThat(DuplicateRule.compare(person("Fernando", "Reis", null, "+351213456781", null),
+                person("Fernadno", "Reis", null, "+351213456781", null))).doesNotContain(Match.PHONE_AND_NAME);
+        assertThat(DuplicateRule.compare(person("Fernando", "Reis", null, "+351213456781", null),
+                person("Fernndo", "Reis", null, "+351213456781", null))).containsExactly(Match.PHONE_AND_NAME);
+    }
+
+    @Test
     void the_same_phone_and_name_in_any_order_with_accents_and_a_typo_is_the_same_person() {
         var a = person("José", "Conceição", null, "+5521988123456", null);
         assertThat(DuplicateRule.compare(a, person("jose", "CONCEICAO", null, "+5521988123456", null)))
