@@ -48,6 +48,7 @@ class AccessMatrixIT extends SpringBrowserlessTest {
         MATRIX.put("admin/capture", EnumSet.of(Who.ADMIN));
         MATRIX.put("admin/backups", EnumSet.of(Who.ADMIN));
         MATRIX.put("leads/import", EnumSet.of(Who.MARKETING, Who.LEADERSHIP, Who.ADMIN));
+        MATRIX.put("leads/duplicates", EnumSet.of(Who.MARKETING, Who.LEADERSHIP, Who.ADMIN));
         MATRIX.put("dashboard", ANYONE_LOGGED_IN);
         // templates with a parameter are opened at a record that the demo data has
         PATHS.put("leads/:leadId([0-9]{1,18})", "leads/1");

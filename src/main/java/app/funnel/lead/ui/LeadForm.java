@@ -175,10 +175,32 @@ final class LeadForm extends Composite<FormLayout> {
     LeadInput input() {
         Values values = new Values();
         binder.writeBeanAsDraft(values, true);
-        return new LeadInput(values.getFirstName(), values.getLastName(), values.getEmail(), values.getPhone(),
+        return new LeadInput(values.getFirstName(), values.getLastName(), values.getEmail(), phone(values),
                 values.getCompany(), values.getJobTitle(), values.getCountry() == null ? "" : values.getCountry(),
                 values.getSource(), values.getReferredBy() == null ? null : values.getReferredBy().id(),
                 values.getNotes());
+    }
+
+    /**
+     * The phone as typed; a national number with no country chosen is read by the user's country
+     * (the language's: Brazil for pt-BR) and passed on with its +code, the country left empty.
+     */
+    private @Nullable String phone(Values values) {
+        String typed = values.getPhone();
+        if (typed == null || typed.isBlank() || typed.strip().startsWith("+")
+                || values.getCountry() != null && !values.getCountry().isBlank()) {
+            return typed;
+        }
+        String region = getLocale().getCountry();
+        return region.isEmpty() ? typed : ContactCheck.toE164(typed, region).orElse(typed);
+    }
+
+    private @Nullable String phoneRegion() {
+        if (country.getValue() != null && !country.getValue().isBlank()) {
+            return country.getValue();
+        }
+        String region = getLocale().getCountry();
+        return region.isEmpty() ? null : region;
     }
 
     /** Clears the marks a previous refusal left on the fields. */
@@ -206,7 +228,7 @@ final class LeadForm extends Composite<FormLayout> {
 
     private void showLiveSuspect() {
         liveSuspect.removeAll();
-        String phoneE164 = ContactCheck.toE164(phone.getValue(), country.getValue()).orElse(null);
+        String phoneE164 = ContactCheck.toE164(phone.getValue(), phoneRegion()).orElse(null);
         var reasons = ContactCheck.suspectReasons(firstName.getValue().strip(), lastName.getValue().strip(),
                 email.getValue().isBlank() ? null : email.getValue().strip(), phoneE164);
         liveSuspect.setVisible(!reasons.isEmpty());
