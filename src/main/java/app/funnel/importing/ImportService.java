@@ -57,6 +57,14 @@ public class ImportService {
     @FunctionalInterface
     public interface Translator {
         String text(String key, Object... arguments);
+
+        /**
+         * The importing user's country (their language's: BR for pt-BR): a national phone number in
+         * a row without a country is read by it. None by default.
+         */
+        default @Nullable String country() {
+            return null;
+        }
     }
 
     private final ImportStore store;
@@ -119,7 +127,7 @@ public class ImportService {
     public Preview preview(ImportFile file, Map<Integer, ImportField> mapping, LeadSource source,
                            Translator translator) {
         requireMapping(mapping);
-        RowReader reader = new RowReader(mapping);
+        RowReader reader = new RowReader(mapping, translator.country());
         Repeats repeats = new Repeats();
         List<Preview.Row> shown = new ArrayList<>();
         List<LeadFields> shownFields = new ArrayList<>();
@@ -355,7 +363,7 @@ public class ImportService {
 
     /** The rows that fail the lead checks, without writing anything. */
     private List<Object[]> failingRows(ImportFile file, ImportOptions options, Translator translator) {
-        RowReader reader = new RowReader(options.mapping());
+        RowReader reader = new RowReader(options.mapping(), translator.country());
         List<Object[]> failures = new ArrayList<>();
         CsvReading.rows(file, (rowNo, record) -> {
             try {
@@ -428,7 +436,7 @@ public class ImportService {
 
         /** The reader thread: rows to checked, matched batches on the queue, then the end mark. */
         private void read() {
-            RowReader reader = new RowReader(options.mapping());
+            RowReader reader = new RowReader(options.mapping(), translator.country());
             List<Pending> pending = new ArrayList<>(BATCH);
             try {
                 CsvReading.rows(file, (rowNo, record) -> {

@@ -51,9 +51,15 @@ final class RowReader {
     }
 
     private final Map<Integer, ImportField> mapping;
+    private final @Nullable String phoneRegion;
 
-    RowReader(Map<Integer, ImportField> mapping) {
+    /**
+     * @param phoneRegion the country a national phone number is read by in a row that names none
+     *                    (the importing user's), or none
+     */
+    RowReader(Map<Integer, ImportField> mapping, @Nullable String phoneRegion) {
         this.mapping = mapping;
+        this.phoneRegion = phoneRegion;
     }
 
     LeadInput read(CSVRecord record) {
@@ -76,10 +82,14 @@ final class RowReader {
                 first = name;
             }
         }
+        String country = country(values.get(ImportField.COUNTRY));
+        String phone = values.get(ImportField.PHONE);
+        if (country == null && phoneRegion != null && phone != null && !phone.isBlank() && !phone.strip().startsWith("+")) {
+            phone = app.funnel.lead.ContactCheck.toE164(phone, phoneRegion).orElse(phone);
+        }
         return new LeadInput(first == null ? "" : first, last == null ? "" : last, values.get(ImportField.EMAIL),
-                values.get(ImportField.PHONE), values.get(ImportField.COMPANY), values.get(ImportField.JOB_TITLE),
-                country(values.get(ImportField.COUNTRY)), source(values.get(ImportField.SOURCE)), null,
-                values.get(ImportField.NOTES));
+                phone, values.get(ImportField.COMPANY), values.get(ImportField.JOB_TITLE),
+                country, source(values.get(ImportField.SOURCE)), null, values.get(ImportField.NOTES));
     }
 
     /** A country code, or the code of a country name; an unknown name becomes "??", which the lead check refuses. */

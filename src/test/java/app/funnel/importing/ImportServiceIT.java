@@ -232,6 +232,34 @@ class ImportServiceIT {
         assertThat(rows.get(6).error()).isEqualTo("lead.field.first-name: lead.error.markup");
     }
 
+    @Test
+    void a_national_phone_without_a_country_is_read_by_the_importing_users_country_and_an_impossible_one_is_flagged()
+            throws IOException {
+        ImportFile file = imports.analyze(file("""
+                First name,Last name,Phone
+                Nina,Brasil%1$s,(11) 3456-7821
+                Otto,Kurz%1$s,(11) 3456-782
+                """.formatted(tag), StandardCharsets.UTF_8), "br.csv");
+        ImportService.Translator brazilian = new ImportService.Translator() {
+            public String text(String key, Object... arguments) {
+                return key;
+            }
+
+            public String country() {
+                return "BR";
+            }
+        };
+        Preview preview = imports.preview(file, imports.guessMapping(file), LeadSource.EVENT, brazilian);
+        assertThat(preview.invalid()).isZero();
+        assertThat(preview.rows().get(0).suspect()).isEmpty();
+        // a digit short: imported, flagged as a number that cannot exist (not refused)
+        assertThat(preview.rows().get(1).error()).isNull();
+        assertThat(preview.rows().get(1).suspect()).containsExactly(SuspectReason.INVALID_PHONE);
+        // without a country to read it by, the national number is refused with what to fix
+        Preview unknown = imports.preview(file, imports.guessMapping(file), LeadSource.EVENT, KEYS);
+        assertThat(unknown.rows().get(0).error()).isEqualTo("lead.field.phone: lead.error.phone-format");
+    }
+
     // --- importing ---
 
     @Test

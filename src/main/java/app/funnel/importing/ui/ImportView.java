@@ -506,7 +506,17 @@ final class ImportView extends Main implements HasDynamicTitle {
     private ImportService.Translator translator() {
         I18NProvider i18n = VaadinService.getCurrent().getInstantiator().getI18NProvider();
         Locale locale = getLocale();
-        return (key, args) -> i18n.getTranslation(key, locale, args);
+        return new ImportService.Translator() {
+            @Override
+            public String text(String key, Object... args) {
+                return i18n.getTranslation(key, locale, args);
+            }
+
+            @Override
+            public @Nullable String country() {
+                return locale.getCountry().isEmpty() ? null : locale.getCountry();
+            }
+        };
     }
 
     private void refreshHistory() {
