@@ -34,6 +34,24 @@ class LeadsViewIT extends SpringBrowserlessTest {
 
     @Test
     @WithUserDetails("marketing")
+    void a_national_phone_typed_without_a_country_is_read_by_the_users_country() {
+        com.vaadin.flow.component.UI.getCurrent().setLocale(java.util.Locale.forLanguageTag("pt-BR"));
+        navigate(LeadsView.class);
+        String company = "Nacional " + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        test(find(Button.class).withId("new-lead").single()).click();
+        test(find(TextField.class).withId("lead-first-name").single()).setValue("Iara");
+        test(find(TextField.class).withId("lead-last-name").single()).setValue("Moura");
+        test(find(TextField.class).withId("lead-phone").single()).setValue("(21) 3456-7812");
+        test(find(TextField.class).withId("lead-company").single()).setValue(company);
+        test(find(Button.class).withId("save-lead").single()).click();
+
+        assertThat(jdbc.queryForMap("SELECT phone, country, suspect_reasons FROM leads WHERE company = ?", company))
+                .containsEntry("phone", "+552134567812").containsEntry("suspect_reasons", null)
+                .containsEntry("country", null);
+    }
+
+    @Test
+    @WithUserDetails("marketing")
     void marketing_logs_a_lead_and_qualifies_it_confirming_the_missing_criteria_on_the_spot() {
         navigate(LeadsView.class);
         String company = "Acme " + ThreadLocalRandom.current().nextInt(100_000, 999_999);
