@@ -76,9 +76,11 @@ public class DuplicateReview {
     private final LeadService leads;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final org.springframework.scheduling.TaskScheduler scheduler;
 
     DuplicateReview(JdbcTemplate jdbc, DuplicateScan scan, LeadService leads, TransactionTemplate transaction,
-                    Clock clock) {
+                    Clock clock, org.springframework.scheduling.TaskScheduler scheduler) {
+        this.scheduler = scheduler;
         this.jdbc = jdbc;
         this.scan = scan;
         this.leads = leads;
@@ -92,10 +94,15 @@ public class DuplicateReview {
         return new Progress(s.running(), s.done(), s.total(), s.startedAt(), s.finishedAt());
     }
 
-    /** Starts a scan of every stored lead in the background (one running starts over). */
+    /**
+     * Starts a scan of every stored lead in the background (one running starts over): its first
+     * run now, then on the schedule until it ends.
+     */
     @PreAuthorize(Roles.HAS_FUNNEL)
     public void startScan() {
         scan.start(CurrentUser.require().username());
+        // through the bean, so that the run holds the job's lock as a scheduled one does
+        scheduler.schedule(scan::scheduled, clock.instant());
     }
 
     /** The groups of the newest open pairs, newest group first. */

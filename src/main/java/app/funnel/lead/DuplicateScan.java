@@ -63,8 +63,13 @@ class DuplicateScan {
     }
 
     State state() {
+        return state("");
+    }
+
+    /** The scan's row; {@code FOR UPDATE} holds it for the transaction, so that two workers take turns. */
+    private State state(String lock) {
         return jdbc.queryForObject("SELECT started_at, finished_at, next_id, last_id, total, done, watermark "
-                + "FROM duplicate_scan WHERE id = 1", (rs, i) -> new State(instant(rs.getObject(1, LocalDateTime.class)),
+                + "FROM duplicate_scan WHERE id = 1" + lock, (rs, i) -> new State(instant(rs.getObject(1, LocalDateTime.class)),
                 instant(rs.getObject(2, LocalDateTime.class)), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
                 instant(rs.getObject(7, LocalDateTime.class))));
     }
@@ -114,20 +119,27 @@ class DuplicateScan {
         }
     }
 
-    /** One chunk of the full scan in one transaction: its pairs and the new position together. */
-    private State fullChunk(State state) {
+    /**
+     * One chunk of the full scan in one transaction: its pairs and the new position together. The
+     * scan's row is locked first and read again, so that a second worker (a click on "scan" while
+     * the schedule runs, another node) waits and then takes the next chunk, not the same one.
+     */
+    private State fullChunk(State seen) {
         transaction.executeWithoutResult(tx -> {
+            State state = state(" FOR UPDATE");
+            if (!state.running()) {
+                return;
+            }
             long from = state.nextId();
-            List<Long> ids = jdbc.queryForList("SELECT id FROM leads WHERE id > ? AND id <= ? ORDER BY id LIMIT " + chunk,
-                    Long.class, from, state.lastId());
+            List<Keyed> ids = jdbc.query(KEYED + "WHERE id > ? AND id <= ? ORDER BY id LIMIT " + chunk,
+                    (rs, i) -> keyed(rs, i), from, state.lastId());
             if (ids.isEmpty()) {
                 jdbc.update("UPDATE duplicate_scan SET finished_at = ?, next_id = last_id, done = total WHERE id = 1",
                         Utc.of(clock.instant()));
                 return;
             }
-            long to = ids.getLast();
-            List<long[]> candidates = candidates("a.id > ? AND a.id <= ?", List.of(from, to), true);
-            store(candidates);
+            long to = ids.getLast().id();
+            store(pairs(ids, true));
             jdbc.update("UPDATE duplicate_scan SET next_id = ?, done = LEAST(total, done + ?) WHERE id = 1", to, ids.size());
         });
         return state();
@@ -152,6 +164,7 @@ class DuplicateScan {
             List<Long> ids = changed.stream().map(r -> (Long) r[0]).toList();
             Instant newest = ((LocalDateTime) changed.getLast()[1]).toInstant(java.time.ZoneOffset.UTC);
             transaction.executeWithoutResult(tx -> {
+                state(" FOR UPDATE"); // one worker at a time, as for the full scan
                 String in = marks(ids.size());
                 Object[] twice = new Object[ids.size() * 2];
                 for (int i = 0; i < ids.size(); i++) {
@@ -160,7 +173,7 @@ class DuplicateScan {
                 }
                 jdbc.update("DELETE FROM duplicate_pair WHERE dismissed_at IS NULL AND (lead_a IN " + in + " OR lead_b IN "
                         + in + ")", twice);
-                store(candidates("a.id IN " + in, new ArrayList<>(ids), false));
+                store(pairs(jdbc.query(KEYED + "WHERE id IN " + in, (rs, i) -> keyed(rs, i), ids.toArray()), false));
                 jdbc.update("UPDATE duplicate_scan SET watermark = GREATEST(COALESCE(watermark, ?), ?) WHERE id = 1",
                         Utc.of(newest), Utc.of(newest));
             });
@@ -172,72 +185,93 @@ class DuplicateScan {
         }
     }
 
-    /**
-     * Pairs of lead ids (the lead of {@code where} first) that share a key: the same e-mail key, a
-     * phone not shared by more than {@link #SHARED_PHONE} leads, or the same name at the same company.
-     */
-    private List<long[]> candidates(String where, List<Object> args, boolean olderOnly) {
-        String other = olderOnly ? " AND b.id < a.id" : " AND b.id <> a.id";
-        List<Object> twice = new ArrayList<>(args);
-        twice.addAll(args);
-        List<long[]> found = new ArrayList<>(jdbc.query("SELECT a.id, b.id FROM leads a JOIN leads b ON b.email_key = a.email_key"
-                + other + " WHERE " + where + " AND a.email_key IS NOT NULL UNION SELECT a.id, b.id FROM leads a JOIN leads b "
-                + "ON b.name_key = a.name_key AND b.company_key = a.company_key" + other + " WHERE " + where
-                + " AND a.company_key IS NOT NULL", (rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}, twice.toArray()));
-        // phones: only those not shared by a switchboard's many leads (counted on the phone index first)
-        List<String> phones = jdbc.queryForList("SELECT DISTINCT a.phone FROM leads a WHERE " + where
-                + " AND a.phone IS NOT NULL", String.class, args.toArray());
-        List<String> personal = new ArrayList<>();
-        for (int i = 0; i < phones.size(); i += 1000) {
-            List<String> chunk = phones.subList(i, Math.min(phones.size(), i + 1000));
-            List<Object> countArgs = new ArrayList<>(chunk);
-            countArgs.add(SHARED_PHONE);
-            personal.addAll(jdbc.queryForList("SELECT phone FROM leads WHERE phone IN " + marks(chunk.size())
-                    + " GROUP BY phone HAVING COUNT(*) BETWEEN 2 AND ?", String.class, countArgs.toArray()));
-        }
-        for (int i = 0; i < personal.size(); i += 1000) {
-            List<String> chunk = personal.subList(i, Math.min(personal.size(), i + 1000));
-            List<Object> phoneArgs = new ArrayList<>(args);
-            phoneArgs.addAll(chunk);
-            found.addAll(jdbc.query("SELECT a.id, b.id FROM leads a JOIN leads b ON b.phone = a.phone" + other
-                    + " WHERE " + where + " AND a.phone IN " + marks(chunk.size()),
-                    (rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)}, phoneArgs.toArray()));
-        }
-        return found;
+    /** A lead as the rule reads it, with the keys its candidates are looked up by. */
+    private record Keyed(long id, DuplicateRule.Person person, String nameKey) {
     }
 
-    /** Decides each candidate pair by the rule and keeps the certain ones (a dismissed pair stays dismissed). */
-    private void store(List<long[]> candidates) {
-        if (candidates.isEmpty()) {
-            return;
+    private static final String KEYED = "SELECT id, first_name, last_name, email_key, phone, company_key, name_key FROM leads ";
+
+    private static Keyed keyed(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new Keyed(rs.getLong(1), new DuplicateRule.Person(rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getString(6)), rs.getString(7));
+    }
+
+    /**
+     * The certain pairs of these leads, by the rule, among the leads that share a key with them: the
+     * same e-mail key, the same name at the same company key, or a phone not shared by more than
+     * {@link #SHARED_PHONE} leads. Each key is looked up once on its index, in lists of a thousand;
+     * with {@code olderOnly}, a lead is paired only with older ones (the full scan meets each pair once).
+     */
+    private Map<List<Long>, Set<DuplicateRule.Match>> pairs(List<Keyed> leads, boolean olderOnly) {
+        Set<String> emails = new HashSet<>();
+        Set<List<String>> names = new HashSet<>();
+        Set<String> phones = new HashSet<>();
+        for (Keyed lead : leads) {
+            if (lead.person().emailKey() != null) {
+                emails.add(lead.person().emailKey());
+            }
+            if (lead.person().companyKey() != null) {
+                names.add(List.of(lead.nameKey(), lead.person().companyKey()));
+            }
+            if (lead.person().phone() != null) {
+                phones.add(lead.person().phone());
+            }
         }
-        Set<Long> ids = new HashSet<>();
-        candidates.forEach(c -> {
-            ids.add(c[0]);
-            ids.add(c[1]);
-        });
-        Map<Long, DuplicateRule.Person> people = new HashMap<>();
-        for (List<Long> chunk : chunks(List.copyOf(ids))) {
-            jdbc.query("SELECT id, first_name, last_name, email_key, phone, company_key FROM leads WHERE id IN "
-                    + marks(chunk.size()), rs -> {
-                people.put(rs.getLong(1), new DuplicateRule.Person(rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)));
-            }, chunk.toArray());
+        Map<String, List<Keyed>> byEmail = new HashMap<>();
+        for (List<String> chunk : chunks(List.copyOf(emails))) {
+            jdbc.query(KEYED + "WHERE email_key IN " + marks(chunk.size()), (rs, i) -> keyed(rs, i), chunk.toArray())
+                    .forEach(k -> byEmail.computeIfAbsent(k.person().emailKey(), x -> new ArrayList<>()).add(k));
+        }
+        Map<List<String>, List<Keyed>> byName = new HashMap<>();
+        for (List<List<String>> chunk : chunks(List.copyOf(names))) {
+            String pairs = "(" + String.join(",", Collections.nCopies(chunk.size(), "(?, ?)")) + ")";
+            jdbc.query(KEYED + "WHERE (name_key, company_key) IN " + pairs, (rs, i) -> keyed(rs, i),
+                            chunk.stream().flatMap(List::stream).toArray())
+                    .forEach(k -> byName.computeIfAbsent(List.of(k.nameKey(), k.person().companyKey()),
+                            x -> new ArrayList<>()).add(k));
+        }
+        Map<String, List<Keyed>> byPhone = new HashMap<>();
+        for (List<String> chunk : chunks(List.copyOf(phones))) {
+            List<Object> args = new ArrayList<>(chunk);
+            args.add(SHARED_PHONE);
+            List<String> personal = jdbc.queryForList("SELECT phone FROM leads WHERE phone IN " + marks(chunk.size())
+                    + " GROUP BY phone HAVING COUNT(*) BETWEEN 2 AND ?", String.class, args.toArray());
+            if (!personal.isEmpty()) {
+                jdbc.query(KEYED + "WHERE phone IN " + marks(personal.size()), (rs, i) -> keyed(rs, i), personal.toArray())
+                        .forEach(k -> byPhone.computeIfAbsent(k.person().phone(), x -> new ArrayList<>()).add(k));
+            }
         }
         Map<List<Long>, Set<DuplicateRule.Match>> pairs = new LinkedHashMap<>();
-        for (long[] c : candidates) {
-            List<Long> key = List.of(Math.min(c[0], c[1]), Math.max(c[0], c[1]));
-            if (pairs.containsKey(key)) {
-                continue;
+        for (Keyed lead : leads) {
+            List<List<Keyed>> groups = new ArrayList<>(3);
+            groups.add(byEmail.getOrDefault(lead.person().emailKey(), List.of()));
+            if (lead.person().companyKey() != null) {
+                groups.add(byName.getOrDefault(List.of(lead.nameKey(), lead.person().companyKey()), List.of()));
             }
-            DuplicateRule.Person a = people.get(key.get(0));
-            DuplicateRule.Person b = people.get(key.get(1));
-            if (a != null && b != null) {
-                Set<DuplicateRule.Match> matches = DuplicateRule.compare(a, b);
-                if (DuplicateRule.certain(matches)) {
-                    pairs.put(key, matches);
+            groups.add(byPhone.getOrDefault(lead.person().phone(), List.of()));
+            for (List<Keyed> group : groups) {
+                for (Keyed other : group) {
+                    if (other.id() == lead.id() || olderOnly && other.id() > lead.id()) {
+                        continue;
+                    }
+                    List<Long> key = List.of(Math.min(lead.id(), other.id()), Math.max(lead.id(), other.id()));
+                    if (pairs.containsKey(key)) {
+                        continue;
+                    }
+                    Set<DuplicateRule.Match> matches = DuplicateRule.compare(lead.person(), other.person());
+                    if (DuplicateRule.certain(matches)) {
+                        pairs.put(key, matches);
+                    }
                 }
             }
+        }
+        return pairs;
+    }
+
+    /** Keeps the pairs (a dismissed pair stays dismissed). */
+    private void store(Map<List<Long>, Set<DuplicateRule.Match>> pairs) {
+        if (pairs.isEmpty()) {
+            return;
         }
         LocalDateTime now = Utc.of(clock.instant());
         List<Object[]> rows = pairs.entrySet().stream().map(e -> new Object[] {e.getKey().get(0), e.getKey().get(1),
@@ -266,10 +300,10 @@ class DuplicateScan {
                 .collect(Collectors.joining(","));
     }
 
-    private static List<List<Long>> chunks(List<Long> ids) {
-        List<List<Long>> chunks = new ArrayList<>();
-        for (int i = 0; i < ids.size(); i += 1000) {
-            chunks.add(ids.subList(i, Math.min(ids.size(), i + 1000)));
+    private static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += 1000) {
+            chunks.add(items.subList(i, Math.min(items.size(), i + 1000)));
         }
         return chunks;
     }
