@@ -54,23 +54,62 @@ public final class DuplicateRule {
     private DuplicateRule() {
     }
 
+    /**
+     * A person with the forms the rule compares worked out once (a scan compares each lead with many):
+     * the name key, the sorted words of the whole name, the words of the first and of the last name.
+     */
+    public static final class Prepared {
+        final Person person;
+        final String nameKey;
+        final String[] sortedWords;
+        final String first;
+        final String last;
+
+        Prepared(Person person) {
+            this.person = person;
+            this.nameKey = ContactCheck.nameKey(person.firstName(), person.lastName());
+            this.sortedWords = sorted(words(person.firstName() + " " + person.lastName()));
+            this.first = String.join(" ", words(person.firstName()));
+            this.last = String.join(" ", words(person.lastName()));
+        }
+
+        public Person person() {
+            return person;
+        }
+    }
+
+    public static Prepared prepare(Person person) {
+        return new Prepared(person);
+    }
+
     /** What the two have in common; empty when they are not a candidate pair. */
     public static Set<Match> compare(Person a, Person b) {
+        return compare(prepare(a), prepare(b), true);
+    }
+
+    /**
+     * What the two have in common.
+     *
+     * @param similar whether to look for a similar name too (a suggestion; the scan keeps only the certain)
+     */
+    public static Set<Match> compare(Prepared pa, Prepared pb, boolean similar) {
+        Person a = pa.person;
+        Person b = pb.person;
         Set<Match> matches = EnumSet.noneOf(Match.class);
         if (a.emailKey() != null && a.emailKey().equals(b.emailKey())) {
             matches.add(Match.EMAIL);
         }
-        boolean sameName = nameKey(a).equals(nameKey(b));
-        if (a.companyKey() != null && a.companyKey().equals(b.companyKey()) && sameName) {
+        boolean sameName = pa.nameKey.equals(pb.nameKey);
+        boolean sameCompany = a.companyKey() != null && a.companyKey().equals(b.companyKey());
+        if (sameCompany && sameName) {
             matches.add(Match.NAME_AND_COMPANY);
         }
         boolean samePhone = a.phone() != null && a.phone().equals(b.phone());
         if (samePhone) {
-            matches.add(namesMatch(a, b) ? Match.PHONE_AND_NAME : Match.SHARES_PHONE);
+            matches.add(namesMatch(pa, pb) ? Match.PHONE_AND_NAME : Match.SHARES_PHONE);
         }
-        boolean sameCompany = a.companyKey() != null && a.companyKey().equals(b.companyKey());
-        if ((sameCompany || samePhone) && matches.stream().noneMatch(Match::certain) && !sameName
-                && JARO_WINKLER.apply(nameKey(a), nameKey(b)) >= SIMILAR) {
+        if (similar && (sameCompany || samePhone) && matches.stream().noneMatch(Match::certain) && !sameName
+                && JARO_WINKLER.apply(pa.nameKey, pb.nameKey) >= SIMILAR) {
             matches.add(Match.SIMILAR_NAME);
         }
         return matches;
@@ -85,23 +124,19 @@ public final class DuplicateRule {
      * The same name, accents, case and word order aside; or the same first name and a last name
      * one typo away, unless both give an e-mail and the two differ (colleagues one letter apart).
      */
-    static boolean namesMatch(Person a, Person b) {
-        String[] wordsA = words(a.firstName() + " " + a.lastName());
-        String[] wordsB = words(b.firstName() + " " + b.lastName());
-        if (Arrays.equals(sorted(wordsA), sorted(wordsB))) {
+    static boolean namesMatch(Prepared pa, Prepared pb) {
+        if (Arrays.equals(pa.sortedWords, pb.sortedWords)) {
             return true;
         }
+        Person a = pa.person;
+        Person b = pb.person;
         boolean differentMailboxes = a.emailKey() != null && b.emailKey() != null && !a.emailKey().equals(b.emailKey());
         if (differentMailboxes) {
             return false;
         }
-        String firstA = String.join(" ", words(a.firstName()));
-        String firstB = String.join(" ", words(b.firstName()));
-        String lastA = String.join(" ", words(a.lastName()));
-        String lastB = String.join(" ", words(b.lastName()));
-        return firstA.equals(firstB) && !lastA.isEmpty() && ONE_EDIT.apply(lastA, lastB) >= 0
-                || lastA.equals(lastB) && typoInFirstName(firstA, firstB)
-                || firstA.equals(lastB) && lastA.equals(firstB);
+        return pa.first.equals(pb.first) && !pa.last.isEmpty() && ONE_EDIT.apply(pa.last, pb.last) >= 0
+                || pa.last.equals(pb.last) && typoInFirstName(pa.first, pb.first)
+                || pa.first.equals(pb.last) && pa.last.equals(pb.first);
     }
 
     /**
@@ -113,10 +148,6 @@ public final class DuplicateRule {
     private static boolean typoInFirstName(String a, String b) {
         return a.length() >= 5 && b.length() >= 5 && a.charAt(a.length() - 1) == b.charAt(b.length() - 1)
                 && ONE_EDIT.apply(a, b) >= 0;
-    }
-
-    private static String nameKey(Person p) {
-        return ContactCheck.nameKey(p.firstName(), p.lastName());
     }
 
     private static String[] words(String name) {

@@ -84,7 +84,7 @@ class DuplicateScan {
     }
 
     @Scheduled(fixedDelayString = "${funnel.duplicates.scan-interval:5s}", initialDelayString = "${funnel.duplicates.scan-delay:10s}")
-    @SchedulerLock(name = "duplicate-scan", lockAtMostFor = "PT5M")
+    @SchedulerLock(name = "duplicate-scan", lockAtMostFor = "PT1M") // a run takes about 20 s: a dead node's lock frees soon
     void scheduled() {
         try {
             work(SLICE);
@@ -139,7 +139,15 @@ class DuplicateScan {
                 return;
             }
             long to = ids.getLast().id();
-            store(pairs(ids, true));
+            long t0 = System.nanoTime();
+            Map<List<Long>, Set<DuplicateRule.Match>> found = pairs(ids, true);
+            long t1 = System.nanoTime();
+            store(found);
+            long t2 = System.nanoTime();
+            if (log.isDebugEnabled()) {
+                log.debug("Duplicate scan: {} leads up to #{} in {} ms (keys and rule {} ms, {} pairs stored in {} ms)",
+                        ids.size(), to, (t2 - t0) / 1_000_000, (t1 - t0) / 1_000_000, found.size(), (t2 - t1) / 1_000_000);
+            }
             jdbc.update("UPDATE duplicate_scan SET next_id = ?, done = LEAST(total, done + ?) WHERE id = 1", to, ids.size());
         });
         return state();
@@ -171,9 +179,18 @@ class DuplicateScan {
                     twice[i] = ids.get(i);
                     twice[ids.size() + i] = ids.get(i);
                 }
+                // the leads linked to a changed one are linked again too (their link may be the one that goes)
+                Set<Long> again = new java.util.LinkedHashSet<>(ids);
+                again.addAll(jdbc.queryForList("SELECT lead_b FROM duplicate_pair WHERE dismissed_at IS NULL AND lead_a IN "
+                        + in, Long.class, ids.toArray()));
                 jdbc.update("DELETE FROM duplicate_pair WHERE dismissed_at IS NULL AND (lead_a IN " + in + " OR lead_b IN "
                         + in + ")", twice);
-                store(pairs(jdbc.query(KEYED + "WHERE id IN " + in, (rs, i) -> keyed(rs, i), ids.toArray()), false));
+                List<Keyed> recheck = new ArrayList<>();
+                for (List<Long> chunk : chunks(List.copyOf(again))) {
+                    recheck.addAll(jdbc.query(KEYED + "WHERE id IN " + marks(chunk.size()), (rs, i) -> keyed(rs, i),
+                            chunk.toArray()));
+                }
+                store(pairs(recheck, false));
                 jdbc.update("UPDATE duplicate_scan SET watermark = GREATEST(COALESCE(watermark, ?), ?) WHERE id = 1",
                         Utc.of(newest), Utc.of(newest));
             });
@@ -186,14 +203,17 @@ class DuplicateScan {
     }
 
     /** A lead as the rule reads it, with the keys its candidates are looked up by. */
-    private record Keyed(long id, DuplicateRule.Person person, String nameKey) {
+    private record Keyed(long id, DuplicateRule.Prepared prepared, String nameKey) {
+        DuplicateRule.Person person() {
+            return prepared.person();
+        }
     }
 
     private static final String KEYED = "SELECT id, first_name, last_name, email_key, phone, company_key, name_key FROM leads ";
 
     private static Keyed keyed(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new Keyed(rs.getLong(1), new DuplicateRule.Person(rs.getString(2), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getString(6)), rs.getString(7));
+        return new Keyed(rs.getLong(1), DuplicateRule.prepare(new DuplicateRule.Person(rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5), rs.getString(6))), rs.getString(7));
     }
 
     /**
@@ -203,6 +223,7 @@ class DuplicateScan {
      * with {@code olderOnly}, a lead is paired only with older ones (the full scan meets each pair once).
      */
     private Map<List<Long>, Set<DuplicateRule.Match>> pairs(List<Keyed> leads, boolean olderOnly) {
+        long start = System.nanoTime();
         Set<String> emails = new HashSet<>();
         Set<List<String>> names = new HashSet<>();
         Set<String> phones = new HashSet<>();
@@ -241,29 +262,41 @@ class DuplicateScan {
                         .forEach(k -> byPhone.computeIfAbsent(k.person().phone(), x -> new ArrayList<>()).add(k));
             }
         }
+        long read = System.nanoTime();
+        // each lead is linked to one other: the oldest that is the same person by the rule. A group of n
+        // leads is then n - 1 pairs (its leads linked through the group's oldest), not n² / 2, and a
+        // scan again links the same pairs (so that a dismissed one stays dismissed)
         Map<List<Long>, Set<DuplicateRule.Match>> pairs = new LinkedHashMap<>();
+        int compared = 0;
         for (Keyed lead : leads) {
-            List<List<Keyed>> groups = new ArrayList<>(3);
-            groups.add(byEmail.getOrDefault(lead.person().emailKey(), List.of()));
-            if (lead.person().companyKey() != null) {
-                groups.add(byName.getOrDefault(List.of(lead.nameKey(), lead.person().companyKey()), List.of()));
+            java.util.TreeMap<Long, Keyed> candidates = new java.util.TreeMap<>();
+            for (Keyed other : byEmail.getOrDefault(lead.person().emailKey(), List.of())) {
+                candidates.put(other.id(), other);
             }
-            groups.add(byPhone.getOrDefault(lead.person().phone(), List.of()));
-            for (List<Keyed> group : groups) {
-                for (Keyed other : group) {
-                    if (other.id() == lead.id() || olderOnly && other.id() > lead.id()) {
-                        continue;
-                    }
-                    List<Long> key = List.of(Math.min(lead.id(), other.id()), Math.max(lead.id(), other.id()));
-                    if (pairs.containsKey(key)) {
-                        continue;
-                    }
-                    Set<DuplicateRule.Match> matches = DuplicateRule.compare(lead.person(), other.person());
-                    if (DuplicateRule.certain(matches)) {
-                        pairs.put(key, matches);
-                    }
+            if (lead.person().companyKey() != null) {
+                for (Keyed other : byName.getOrDefault(List.of(lead.nameKey(), lead.person().companyKey()), List.of())) {
+                    candidates.put(other.id(), other);
                 }
             }
+            for (Keyed other : byPhone.getOrDefault(lead.person().phone(), List.of())) {
+                candidates.put(other.id(), other);
+            }
+            for (Keyed other : candidates.values()) {
+                if (other.id() == lead.id() || olderOnly && other.id() > lead.id()) {
+                    continue;
+                }
+                compared++;
+                Set<DuplicateRule.Match> matches = DuplicateRule.compare(lead.prepared(), other.prepared(), false);
+                if (DuplicateRule.certain(matches)) {
+                    pairs.put(List.of(Math.min(lead.id(), other.id()), Math.max(lead.id(), other.id())), matches);
+                    break;
+                }
+            }
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("Duplicate scan: keys of {} leads read in {} ms ({} by e-mail, {} by name, {} by phone), {} "
+                    + "compared in {} ms", leads.size(), (read - start) / 1_000_000, byEmail.size(), byName.size(),
+                    byPhone.size(), compared, (System.nanoTime() - read) / 1_000_000);
         }
         return pairs;
     }
