@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finds the stored leads that {@link DuplicateRule} calls the same person, into
- * {@code duplicate_pair}. A full scan walks every lead by id, a chunk per transaction, each chunk's
+ * {@code duplicate_pair}, each lead linked to its oldest same-person lead (a pair someone dismissed
+ * is passed over). A full scan walks every lead by id, a chunk per transaction, each chunk's
  * candidates from the keys' indexes (the same e-mail key, phone, or name at the company key) and
  * the rule deciding; its position is in {@code duplicate_scan}, so a restart (or another node, the
  * job holding a ShedLock row) resumes where it stopped. Once a full scan has finished, the leads
@@ -140,7 +141,12 @@ class DuplicateScan {
             }
             long to = ids.getLast().id();
             long t0 = System.nanoTime();
-            Map<List<Long>, Set<DuplicateRule.Match>> found = pairs(ids, true);
+            Set<List<Long>> dismissed = new HashSet<>(jdbc.query("SELECT lead_a, lead_b FROM duplicate_pair WHERE "
+                    + "dismissed_at IS NOT NULL AND (lead_b > ? AND lead_b <= ? OR lead_a > ? AND lead_a <= ?)",
+                    (rs, i) -> List.of(rs.getLong(1), rs.getLong(2)), from, to, from, to));
+            Map<List<Long>, Set<DuplicateRule.Match>> found = pairs(ids, true, dismissed);
+            // a lead's link is (its oldest same-person lead, the lead): the chunk's links are made anew
+            jdbc.update("DELETE FROM duplicate_pair WHERE dismissed_at IS NULL AND lead_b > ? AND lead_b <= ?", from, to);
             long t1 = System.nanoTime();
             store(found);
             long t2 = System.nanoTime();
@@ -190,7 +196,19 @@ class DuplicateScan {
                     recheck.addAll(jdbc.query(KEYED + "WHERE id IN " + marks(chunk.size()), (rs, i) -> keyed(rs, i),
                             chunk.toArray()));
                 }
-                store(pairs(recheck, false));
+                Set<Long> all = new java.util.LinkedHashSet<>(again);
+                Set<List<Long>> dismissed = new HashSet<>();
+                for (List<Long> chunk : chunks(List.copyOf(all))) {
+                    Object[] both = new Object[chunk.size() * 2];
+                    for (int i = 0; i < chunk.size(); i++) {
+                        both[i] = chunk.get(i);
+                        both[chunk.size() + i] = chunk.get(i);
+                    }
+                    dismissed.addAll(jdbc.query("SELECT lead_a, lead_b FROM duplicate_pair WHERE dismissed_at IS NOT NULL "
+                            + "AND (lead_a IN " + marks(chunk.size()) + " OR lead_b IN " + marks(chunk.size()) + ")",
+                            (rs, i) -> List.of(rs.getLong(1), rs.getLong(2)), both));
+                }
+                store(pairs(recheck, false, dismissed));
                 jdbc.update("UPDATE duplicate_scan SET watermark = GREATEST(COALESCE(watermark, ?), ?) WHERE id = 1",
                         Utc.of(newest), Utc.of(newest));
             });
@@ -222,7 +240,8 @@ class DuplicateScan {
      * {@link #SHARED_PHONE} leads. Each key is looked up once on its index, in lists of a thousand;
      * with {@code olderOnly}, a lead is paired only with older ones (the full scan meets each pair once).
      */
-    private Map<List<Long>, Set<DuplicateRule.Match>> pairs(List<Keyed> leads, boolean olderOnly) {
+    private Map<List<Long>, Set<DuplicateRule.Match>> pairs(List<Keyed> leads, boolean olderOnly,
+                                                            Set<List<Long>> dismissed) {
         long start = System.nanoTime();
         Set<String> emails = new HashSet<>();
         Set<List<String>> names = new HashSet<>();
@@ -285,10 +304,14 @@ class DuplicateScan {
                 if (other.id() == lead.id() || olderOnly && other.id() > lead.id()) {
                     continue;
                 }
+                List<Long> pair = List.of(Math.min(lead.id(), other.id()), Math.max(lead.id(), other.id()));
+                if (dismissed.contains(pair)) {
+                    continue; // not the same person, someone said: the next oldest, if any
+                }
                 compared++;
                 Set<DuplicateRule.Match> matches = DuplicateRule.compare(lead.prepared(), other.prepared(), false);
                 if (DuplicateRule.certain(matches)) {
-                    pairs.put(List.of(Math.min(lead.id(), other.id()), Math.max(lead.id(), other.id())), matches);
+                    pairs.put(pair, matches);
                     break;
                 }
             }
