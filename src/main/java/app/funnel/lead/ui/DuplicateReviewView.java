@@ -91,28 +91,29 @@ final class DuplicateReviewView extends Main implements HasDynamicTitle {
         groups.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
         groups.setAllRowsVisible(false);
         groups.setHeight("28rem");
-        groups.addComponentColumn(this::membersCell).setHeader(getTranslation("duplicates.leads")).setFlexGrow(3);
-        groups.addColumn(g -> g.matches().stream().map(m -> getTranslation("lead.match." + m.name()))
-                .collect(Collectors.joining(", "))).setHeader(getTranslation("duplicates.why")).setFlexGrow(2);
-        groups.addColumn(g -> g.confidence() + " %").setHeader(getTranslation("duplicates.confidence"))
-                .setAutoWidth(true).setFlexGrow(0);
+        // two columns, so that a phone shows a group whole: its leads with why and how sure, then the buttons
+        groups.addComponentColumn(this::membersCell).setHeader(getTranslation("duplicates.leads")).setFlexGrow(1);
         groups.addComponentColumn(this::actionsCell).setAutoWidth(true).setFlexGrow(0);
         groupsArea.add(groups);
 
         suspects.setId("suspect-leads");
         suspects.addThemeVariants(GridVariant.ROW_STRIPES);
         suspects.setHeight("24rem");
-        suspects.addComponentColumn(s -> new Anchor("leads/" + s.id(), s.firstName() + " " + s.lastName()))
-                .setHeader(getTranslation("duplicates.lead")).setFlexGrow(2);
-        suspects.addColumn(s -> s.email() == null ? (s.phone() == null ? "" : s.phone()) : s.email())
-                .setHeader(getTranslation("duplicates.contact")).setFlexGrow(2);
+        suspects.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
+        suspects.addComponentColumn(s -> {
+            Div lead = new Div(new Anchor("leads/" + s.id(), s.firstName() + " " + s.lastName()));
+            Div contact = new Div(java.util.stream.Stream.of(s.email(), s.phone()).filter(java.util.Objects::nonNull)
+                    .collect(Collectors.joining(" · ")) + " · " + getTranslation("status." + s.status().name()));
+            contact.addClassName("funnel-secondary");
+            lead.add(contact);
+            return lead;
+        }).setHeader(getTranslation("duplicates.lead")).setFlexGrow(2);
         suspects.addComponentColumn(s -> {
             Div reasons = new Div();
+            reasons.addClassName("funnel-badges");
             s.reasons().forEach(r -> reasons.add(Badges.of(getTranslation("suspect." + r.name()), Badges.Tone.WARN)));
             return reasons;
         }).setHeader(getTranslation("duplicates.signs")).setFlexGrow(3);
-        suspects.addColumn(s -> getTranslation("status." + s.status().name())).setHeader(getTranslation("duplicates.status"))
-                .setAutoWidth(true).setFlexGrow(0);
         List<com.vaadin.flow.component.Component> bars = GridActions.attach(suspects,
                 LeadStatus.LIFECYCLE.recordType(), DuplicateReview.Suspect::id, review::suspectCount,
                 review::suspectIds, this::refreshSuspects, gridActions);
@@ -189,23 +190,35 @@ final class DuplicateReviewView extends Main implements HasDynamicTitle {
         suspectsTitle.setText(getTranslation("duplicates.suspects", String.format(getLocale(), "%,d", review.suspectCount())));
     }
 
+    /** At most this many leads of a group are listed; the rest are counted. */
+    private static final int SHOWN = 8;
+
     private Div membersCell(DuplicateReview.Group group) {
         Div cell = new Div();
         cell.addClassName("funnel-group-members");
         boolean first = true;
-        for (DuplicateReview.Member m : group.members()) {
+        for (DuplicateReview.Member m : group.members().subList(0, Math.min(SHOWN, group.members().size()))) {
             Div line = new Div();
             Anchor name = new Anchor("leads/" + m.id(), m.firstName() + " " + m.lastName());
             line.add(name, new Span(" "), Badges.of(getTranslation("status." + m.status().name())));
-            String contact = java.util.stream.Stream.of(m.email(), m.phone(), m.company())
-                    .filter(java.util.Objects::nonNull).collect(Collectors.joining(" · "));
-            line.add(new Span(" " + contact));
             if (first) {
                 line.add(new Span(" "), Badges.of(getTranslation("duplicates.kept"), Badges.Tone.GOOD));
                 first = false;
             }
+            String contact = java.util.stream.Stream.of(m.email(), m.phone(), m.company())
+                    .filter(java.util.Objects::nonNull).collect(Collectors.joining(" · "));
+            Div secondary = new Div(contact);
+            secondary.addClassName("funnel-secondary");
+            line.add(secondary);
             cell.add(line);
         }
+        if (group.members().size() > SHOWN) {
+            cell.add(new Div(getTranslation("duplicates.more", group.members().size() - SHOWN)));
+        }
+        Div why = new Div(getTranslation("duplicates.why-sure", group.matches().stream()
+                .map(m -> getTranslation("lead.match." + m.name())).collect(Collectors.joining(", ")), group.confidence()));
+        why.addClassName("funnel-group-why");
+        cell.add(why);
         return cell;
     }
 
