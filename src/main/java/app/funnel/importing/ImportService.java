@@ -568,7 +568,7 @@ public class ImportService {
      * ({@code DuplicateRule}: a shared phone counts only with the same name).
      */
     private static final class Repeats {
-        private final Map<String, List<Map.Entry<Integer, DuplicateRule.Person>>> seen = new HashMap<>();
+        private final Map<String, List<Map.Entry<Integer, DuplicateRule.Prepared>>> seen = new HashMap<>();
 
         @Nullable Integer check(LeadFields fields, int rowNo) {
             List<String> keys = new ArrayList<>(3);
@@ -581,13 +581,13 @@ public class ImportService {
             if (fields.companyKey() != null) {
                 keys.add("n" + fields.nameKey() + "\u0000" + fields.companyKey());
             }
-            DuplicateRule.Person person = fields.person();
+            DuplicateRule.Prepared person = DuplicateRule.prepare(fields.person());
             Integer earlier = null;
             for (String key : keys) {
                 var rows = seen.computeIfAbsent(key, k -> new ArrayList<>(1));
                 for (var row : rows) {
                     if ((earlier == null || row.getKey() < earlier)
-                            && DuplicateRule.certain(DuplicateRule.compare(person, row.getValue()))) {
+                            && DuplicateRule.certain(DuplicateRule.compare(person, row.getValue(), false))) {
                         earlier = row.getKey();
                     }
                 }

@@ -144,13 +144,14 @@ public class LeadBatch {
             if (row.companyKey() != null) {
                 collectFor(byName.get(row.nameKey() + "\u0000" + row.companyKey()), found);
             }
-            DuplicateRule.Person person = row.person();
+            DuplicateRule.Prepared person = DuplicateRule.prepare(row.person());
             List<Match> same = new ArrayList<>();
             found.values().stream()
                     .sorted((a, b) -> ((LocalDateTime) b[9]).compareTo((LocalDateTime) a[9]))
                     .forEach(r -> {
-                        Set<DuplicateRule.Match> how = DuplicateRule.compare(person, new DuplicateRule.Person(
-                                (String) r[1], (String) r[2], (String) r[5], (String) r[6], (String) r[8]));
+                        Set<DuplicateRule.Match> how = DuplicateRule.compare(person, DuplicateRule.prepare(
+                                new DuplicateRule.Person((String) r[1], (String) r[2], (String) r[5], (String) r[6],
+                                        (String) r[8])), false);
                         if (DuplicateRule.certain(how)) {
                             same.add(new Match((Long) r[0], (String) r[1], (String) r[2],
                                     LeadStatus.valueOf((String) r[3]), (Long) r[4], Set.copyOf(how)));

@@ -346,10 +346,11 @@ class LeadSearch {
             args.add(exclude);
         }
         List<DuplicateLead> found = new ArrayList<>();
+        DuplicateRule.Prepared self = DuplicateRule.prepare(person);
         jdbc.query(sql, rs -> {
             var other = new DuplicateRule.Person(rs.getString(2), rs.getString(3), rs.getString(6), rs.getString(7),
                     rs.getString(8));
-            var matches = DuplicateRule.compare(person, other);
+            var matches = DuplicateRule.compare(self, DuplicateRule.prepare(other), true);
             if (!matches.isEmpty()) {
                 found.add(new DuplicateLead(rs.getLong(1), rs.getString(2), rs.getString(3),
                         rs.getString(4) == null ? "" : rs.getString(4), LeadStatus.valueOf(rs.getString(5)),
