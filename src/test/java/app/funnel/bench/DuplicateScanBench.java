@@ -43,7 +43,7 @@ class DuplicateScanBench {
     @Test
     void a_full_scan_of_every_lead() throws InterruptedException {
         TestLogins.as("marketing", Role.MARKETING);
-        Bench bench = new Bench("duplicates", 1, 0);
+        Bench bench = new Bench("duplicates", 11, 2);
         bench.header();
         long floorStart = System.nanoTime();
         Long floorPairs = jdbc.queryForObject("SELECT (SELECT COUNT(*) FROM leads a JOIN leads b ON b.email_key = a.email_key "
@@ -81,6 +81,13 @@ class DuplicateScanBench {
         int groups = review.groups().size();
         bench.add("review page: groups of the newest " + groups + " (at most 5,000 pairs)",
                 (System.nanoTime() - groupsStart) / 1e6, 0, 1);
+        // the suspect list below: its count and first page, median of 11 after a warm-up
+        bench.measure("review page: suspect leads not disqualified, count (" + review.suspectCount() + ")",
+                review::suspectCount, () -> jdbc.queryForObject("SELECT COUNT(*) FROM leads WHERE suspect_reasons IS NOT "
+                        + "NULL AND status NOT IN ('DISQUALIFIED', 'CONVERTED')", Long.class));
+        bench.measure("review page: suspect leads, first page of 50", () -> review.suspects(0, 50),
+                () -> jdbc.queryForList("SELECT id FROM leads WHERE suspect_reasons IS NOT NULL AND status NOT IN "
+                        + "('DISQUALIFIED', 'CONVERTED') ORDER BY id DESC LIMIT 50", Long.class));
         Path file = bench.write(Path.of("target/bench"));
         System.out.println("written " + file);
         assertThat(progress.done()).isEqualTo(progress.total());
