@@ -28,10 +28,10 @@ class LoginBrowserIT extends BrowserTest {
     @Test
     void each_demo_user_logs_in_and_sees_only_the_views_of_its_roles() {
         var expected = List.of(
-                new Object[] {"admin", "Ana Admin", List.of("Home", "Dashboard", "Definitions", "Acknowledgements", "Leads", "Import leads", "Opportunities", "Funnel board", "Users", "Capture forms", "Backups", "Profile")},
-                new Object[] {"marketing", "Márcia Marketing", List.of("Home", "Dashboard", "Definitions", "Leads", "Import leads", "Opportunities", "Funnel board", "Profile")},
+                new Object[] {"admin", "Ana Admin", List.of("Home", "Dashboard", "Definitions", "Acknowledgements", "Leads", "Import leads", "Duplicates", "Opportunities", "Funnel board", "Users", "Capture forms", "Backups", "Profile")},
+                new Object[] {"marketing", "Márcia Marketing", List.of("Home", "Dashboard", "Definitions", "Leads", "Import leads", "Duplicates", "Opportunities", "Funnel board", "Profile")},
                 new Object[] {"sales", "Sérgio Sales", List.of("Home", "Dashboard", "Definitions", "Leads", "Opportunities", "Funnel board", "Profile")},
-                new Object[] {"leadership", "Lígia Leadership", List.of("Home", "Dashboard", "Definitions", "Acknowledgements", "Leads", "Import leads", "Opportunities", "Funnel board", "Profile")});
+                new Object[] {"leadership", "Lígia Leadership", List.of("Home", "Dashboard", "Definitions", "Acknowledgements", "Leads", "Import leads", "Duplicates", "Opportunities", "Funnel board", "Profile")});
         for (Object[] row : expected) {
             Page page = chromium.newPage();
             Chromium.logIn(page, base(), (String) row[0], DemoMode.DEMO_PASSWORD);
@@ -130,7 +130,7 @@ class LoginBrowserIT extends BrowserTest {
 
         Page nina = chromium.newPage();
         Chromium.logIn(nina, base(), username, "nina's long password");
-        assertThat(Chromium.navigation(nina)).isEqualTo(List.of("Home", "Dashboard", "Definitions", "Leads", "Import leads", "Opportunities", "Funnel board", "Profile"));
+        assertThat(Chromium.navigation(nina)).isEqualTo(List.of("Home", "Dashboard", "Definitions", "Leads", "Import leads", "Duplicates", "Opportunities", "Funnel board", "Profile"));
         assertThat(nina.locator("#current-user-name")).hasText("Nina Nogueira");
         assertThat(nina.locator("#current-user-roles")).hasText("Marketing");
         nina.context().close();
