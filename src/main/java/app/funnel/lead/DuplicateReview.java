@@ -203,7 +203,7 @@ public class DuplicateReview {
         if (groupIds.isEmpty()) {
             return 0;
         }
-        String in = marks(groupIds.size());
+        String in = InLists.marks(groupIds.size());
         List<Object> args = new ArrayList<>(List.of(Utc.of(clock.instant()), CurrentUser.require().username()));
         args.addAll(groupIds);
         args.addAll(groupIds);
@@ -242,7 +242,7 @@ public class DuplicateReview {
         for (int i = 0; i < all.size(); i += 1000) {
             List<Long> chunk = all.subList(i, Math.min(all.size(), i + 1000));
             jdbc.query("SELECT id, first_name, last_name, email, phone, company, status, version, updated_at FROM leads "
-                    + "WHERE id IN " + marks(chunk.size()), rs -> {
+                    + "WHERE id IN " + InLists.marks(chunk.size()), rs -> {
                 found.put(rs.getLong(1), new Member(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), LeadStatus.valueOf(rs.getString(7)), rs.getLong(8),
                         rs.getObject(9, LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC)));
@@ -275,7 +275,4 @@ public class DuplicateReview {
         return root;
     }
 
-    private static String marks(int n) {
-        return "(" + String.join(",", Collections.nCopies(n, "?")) + ")";
-    }
 }

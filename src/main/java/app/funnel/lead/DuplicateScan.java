@@ -179,7 +179,7 @@ class DuplicateScan {
             Instant newest = ((LocalDateTime) changed.getLast()[1]).toInstant(java.time.ZoneOffset.UTC);
             transaction.executeWithoutResult(tx -> {
                 state(" FOR UPDATE"); // one worker at a time, as for the full scan
-                String in = marks(ids.size());
+                String in = InLists.marks(ids.size());
                 Object[] twice = new Object[ids.size() * 2];
                 for (int i = 0; i < ids.size(); i++) {
                     twice[i] = ids.get(i);
@@ -192,20 +192,20 @@ class DuplicateScan {
                 jdbc.update("DELETE FROM duplicate_pair WHERE dismissed_at IS NULL AND (lead_a IN " + in + " OR lead_b IN "
                         + in + ")", twice);
                 List<Keyed> recheck = new ArrayList<>();
-                for (List<Long> chunk : chunks(List.copyOf(again))) {
-                    recheck.addAll(jdbc.query(KEYED + "WHERE id IN " + marks(chunk.size()), (rs, i) -> keyed(rs, i),
+                for (List<Long> chunk : InLists.chunks(List.copyOf(again))) {
+                    recheck.addAll(jdbc.query(KEYED + "WHERE id IN " + InLists.marks(chunk.size()), (rs, i) -> keyed(rs, i),
                             chunk.toArray()));
                 }
                 Set<Long> all = new java.util.LinkedHashSet<>(again);
                 Set<List<Long>> dismissed = new HashSet<>();
-                for (List<Long> chunk : chunks(List.copyOf(all))) {
+                for (List<Long> chunk : InLists.chunks(List.copyOf(all))) {
                     Object[] both = new Object[chunk.size() * 2];
                     for (int i = 0; i < chunk.size(); i++) {
                         both[i] = chunk.get(i);
                         both[chunk.size() + i] = chunk.get(i);
                     }
                     dismissed.addAll(jdbc.query("SELECT lead_a, lead_b FROM duplicate_pair WHERE dismissed_at IS NOT NULL "
-                            + "AND (lead_a IN " + marks(chunk.size()) + " OR lead_b IN " + marks(chunk.size()) + ")",
+                            + "AND (lead_a IN " + InLists.marks(chunk.size()) + " OR lead_b IN " + InLists.marks(chunk.size()) + ")",
                             (rs, i) -> List.of(rs.getLong(1), rs.getLong(2)), both));
                 }
                 store(pairs(recheck, false, dismissed));
@@ -258,12 +258,12 @@ class DuplicateScan {
             }
         }
         Map<String, List<Keyed>> byEmail = new HashMap<>();
-        for (List<String> chunk : chunks(List.copyOf(emails))) {
-            jdbc.query(KEYED + "WHERE email_key IN " + marks(chunk.size()), (rs, i) -> keyed(rs, i), chunk.toArray())
+        for (List<String> chunk : InLists.chunks(List.copyOf(emails))) {
+            jdbc.query(KEYED + "WHERE email_key IN " + InLists.marks(chunk.size()), (rs, i) -> keyed(rs, i), chunk.toArray())
                     .forEach(k -> byEmail.computeIfAbsent(k.person().emailKey(), x -> new ArrayList<>()).add(k));
         }
         Map<List<String>, List<Keyed>> byName = new HashMap<>();
-        for (List<List<String>> chunk : chunks(List.copyOf(names))) {
+        for (List<List<String>> chunk : InLists.chunks(List.copyOf(names))) {
             String pairs = "(" + String.join(",", Collections.nCopies(chunk.size(), "(?, ?)")) + ")";
             jdbc.query(KEYED + "WHERE (name_key, company_key) IN " + pairs, (rs, i) -> keyed(rs, i),
                             chunk.stream().flatMap(List::stream).toArray())
@@ -271,13 +271,13 @@ class DuplicateScan {
                             x -> new ArrayList<>()).add(k));
         }
         Map<String, List<Keyed>> byPhone = new HashMap<>();
-        for (List<String> chunk : chunks(List.copyOf(phones))) {
+        for (List<String> chunk : InLists.chunks(List.copyOf(phones))) {
             List<Object> args = new ArrayList<>(chunk);
             args.add(SHARED_PHONE);
-            List<String> personal = jdbc.queryForList("SELECT phone FROM leads WHERE phone IN " + marks(chunk.size())
+            List<String> personal = jdbc.queryForList("SELECT phone FROM leads WHERE phone IN " + InLists.marks(chunk.size())
                     + " GROUP BY phone HAVING COUNT(*) BETWEEN 2 AND ?", String.class, args.toArray());
             if (!personal.isEmpty()) {
-                jdbc.query(KEYED + "WHERE phone IN " + marks(personal.size()), (rs, i) -> keyed(rs, i), personal.toArray())
+                jdbc.query(KEYED + "WHERE phone IN " + InLists.marks(personal.size()), (rs, i) -> keyed(rs, i), personal.toArray())
                         .forEach(k -> byPhone.computeIfAbsent(k.person().phone(), x -> new ArrayList<>()).add(k));
             }
         }
@@ -354,18 +354,6 @@ class DuplicateScan {
     static String stored(Set<DuplicateRule.Match> matches) {
         return matches.stream().filter(DuplicateRule.Match::certain).map(Enum::name).sorted()
                 .collect(Collectors.joining(","));
-    }
-
-    private static <T> List<List<T>> chunks(List<T> items) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int i = 0; i < items.size(); i += 1000) {
-            chunks.add(items.subList(i, Math.min(items.size(), i + 1000)));
-        }
-        return chunks;
-    }
-
-    private static String marks(int n) {
-        return "(" + String.join(",", Collections.nCopies(n, "?")) + ")";
     }
 
     private static @org.jspecify.annotations.Nullable Instant instant(@org.jspecify.annotations.Nullable LocalDateTime utc) {

@@ -64,7 +64,6 @@ public class LeadBatch {
         UPDATABLE.put("country", "country");
     }
 
-    private static final int CHUNK = 1000;
 
     /** The columns a new lead is inserted with (the rest take their defaults), in {@link #newLead} order. */
     static final List<String> NEW_LEAD_COLUMNS = List.of("first_name", "last_name", "email", "email_key", "phone",
@@ -123,15 +122,15 @@ public class LeadBatch {
         }
         String columns = "SELECT id, first_name, last_name, status, version, email_key, phone, name_key, company_key, "
                 + "created_at FROM leads WHERE ";
-        for (List<String> chunk : chunks(List.copyOf(emails))) {
-            collect(jdbc.query(columns + "email_key IN " + marks(chunk.size()), LeadBatch::raw, chunk.toArray()),
+        for (List<String> chunk : InLists.chunks(List.copyOf(emails))) {
+            collect(jdbc.query(columns + "email_key IN " + InLists.marks(chunk.size()), LeadBatch::raw, chunk.toArray()),
                     byEmail, 5);
         }
-        for (List<String> chunk : chunks(List.copyOf(phones))) {
-            collect(jdbc.query(columns + "phone IN " + marks(chunk.size()), LeadBatch::raw, chunk.toArray()),
+        for (List<String> chunk : InLists.chunks(List.copyOf(phones))) {
+            collect(jdbc.query(columns + "phone IN " + InLists.marks(chunk.size()), LeadBatch::raw, chunk.toArray()),
                     byPhone, 6);
         }
-        for (List<List<String>> chunk : chunks(List.copyOf(names))) {
+        for (List<List<String>> chunk : InLists.chunks(List.copyOf(names))) {
             String pairs = "(" + String.join(",", Collections.nCopies(chunk.size(), "(?, ?)")) + ")";
             Object[] args = chunk.stream().flatMap(List::stream).toArray();
             collect(jdbc.query(columns + "(name_key, company_key) IN " + pairs, LeadBatch::raw, args), byName, 7);
@@ -180,7 +179,7 @@ public class LeadBatch {
         LocalDateTime now = Utc.of(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
         int version = definitions.currentVersion();
         List<Long> ids = new ArrayList<>(rows.size());
-        for (List<LeadFields> chunk : chunks(rows)) {
+        for (List<LeadFields> chunk : InLists.chunks(rows)) {
             List<Object[]> values = chunk.stream()
                     .map(r -> newLead(r, r.source() == null ? defaultSource : r.source(), ownerId, now, by)).toList();
             ids.addAll(insertLeads(values, now, by));
@@ -275,8 +274,8 @@ public class LeadBatch {
         int kept = 0;
         Set<Long> confirmed = definitions.confirmedAmong(LeadService.RECORD, created.keySet());
         List<Long> removable = new ArrayList<>();
-        for (List<Long> chunk : chunks(List.copyOf(created.keySet()))) {
-            String in = marks(chunk.size());
+        for (List<Long> chunk : InLists.chunks(List.copyOf(created.keySet()))) {
+            String in = InLists.marks(chunk.size());
             Set<Long> referring = new HashSet<>(jdbc.queryForList(
                     "SELECT DISTINCT referred_by_id FROM leads WHERE referred_by_id IN " + in, Long.class, chunk.toArray()));
             // anything newer than the import keeps the lead, also what does not move its version: a web form's
@@ -301,8 +300,8 @@ public class LeadBatch {
         }
         kept += created.size() - removable.size();
         events.publishEvent(LeadsCounted.out(removable));
-        for (List<Long> chunk : chunks(removable)) {
-            String in = marks(chunk.size());
+        for (List<Long> chunk : InLists.chunks(removable)) {
+            String in = InLists.marks(chunk.size());
             Object[] ids = chunk.toArray();
             history.removeFirst(LeadStatus.LIFECYCLE, chunk);
             jdbc.update("DELETE FROM lead_field_change WHERE lead_id IN " + in, ids);
@@ -364,9 +363,9 @@ public class LeadBatch {
     /** The updatable fields and version of existing leads, locked until the transaction ends. */
     private Map<Long, Map<String, @Nullable String>> current(Collection<Long> ids) {
         Map<Long, Map<String, @Nullable String>> result = new HashMap<>();
-        for (List<Long> chunk : chunks(List.copyOf(ids))) {
+        for (List<Long> chunk : InLists.chunks(List.copyOf(ids))) {
             jdbc.query("SELECT id, version, " + String.join(", ", UPDATABLE.values()) + " FROM leads WHERE id IN "
-                    + marks(chunk.size()) + " FOR UPDATE", rs -> {
+                    + InLists.marks(chunk.size()) + " FOR UPDATE", rs -> {
                 Map<String, @Nullable String> values = new LinkedHashMap<>();
                 values.put("version", Long.toString(rs.getLong(2)));
                 int column = 3;
@@ -404,7 +403,7 @@ public class LeadBatch {
             return ids;
         }
         for (Object[] row : rows) {
-            jdbc.update(insert + " VALUES " + marks(row.length), row);
+            jdbc.update(insert + " VALUES " + InLists.marks(row.length), row);
             ids.add(Objects.requireNonNull(jdbc.queryForObject("SELECT LAST_INSERT_ID()", Long.class)));
         }
         return ids;
@@ -425,8 +424,8 @@ public class LeadBatch {
             return;
         }
         int columns = rows.getFirst().length;
-        String tuple = marks(columns);
-        for (List<Object[]> chunk : chunks(rows)) {
+        String tuple = InLists.marks(columns);
+        for (List<Object[]> chunk : InLists.chunks(rows)) {
             String sql = insert + " VALUES " + String.join(", ", Collections.nCopies(chunk.size(), tuple));
             jdbc.update(sql, chunk.stream().flatMap(Stream::of).toArray());
         }
@@ -456,17 +455,5 @@ public class LeadBatch {
         if (value != null) {
             values.put(field, value);
         }
-    }
-
-    private static String marks(int n) {
-        return "(" + String.join(",", Collections.nCopies(n, "?")) + ")";
-    }
-
-    private static <T> List<List<T>> chunks(List<T> items) {
-        List<List<T>> chunks = new ArrayList<>();
-        for (int from = 0; from < items.size(); from += CHUNK) {
-            chunks.add(items.subList(from, Math.min(items.size(), from + CHUNK)));
-        }
-        return chunks;
     }
 }
